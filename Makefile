@@ -1,0 +1,65 @@
+# The two commands of the README: `make run` and `make test`. Everything they need is installed
+# here, on a fresh machine, from a clean clone.
+
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+export CSE_FORMS_ENV ?= development
+# Debian packages: the PDF font for everyone; Chromium and poppler for the tests.
+RUN_DEBS := fonts-dejavu-core
+TEST_DEBS := $(RUN_DEBS) chromium chromium-driver poppler-utils
+
+.PHONY: run test lint bench install assets db debs-run debs-test clean
+
+run: install assets debs-run db
+	$(BIN)/flask --app app run --host 127.0.0.1 --port 5000
+
+test: install assets debs-test
+	$(BIN)/pytest
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+bench: install assets debs-run
+	$(BIN)/python -m bench
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[dev]"
+	touch $@
+
+assets: static/assets/application.css static/assets/govuk-frontend.min.js static/assets/application.mjs
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+static/assets/application.css: assets/scss/application.scss node_modules/.installed
+	mkdir -p static/assets
+	npm run --silent build:css
+
+static/assets/govuk-frontend.min.js: node_modules/.installed
+	mkdir -p static/assets
+	cp node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.js $@
+
+static/assets/application.mjs: assets/js/application.mjs
+	mkdir -p static/assets
+	cp $< $@
+
+db: install
+	$(BIN)/flask --app app init-db
+
+# Install Debian packages only when something is missing (apt needs root, or sudo).
+debs-run:
+	@./tools/ensure-debs $(RUN_DEBS)
+
+debs-test:
+	@./tools/ensure-debs $(TEST_DEBS)
+
+clean:
+	rm -rf $(VENV) node_modules static

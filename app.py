@@ -1,0 +1,126 @@
+"""Application factory of the Kingston & Richmond CSE forms service."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import click
+from flask import Flask, Response, render_template, request
+from flask_talisman import Talisman
+from flask_wtf import CSRFProtect
+from govuk_frontend_wtf.main import WTFormsHelpers
+from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
+
+from config import CONFIGS, Config, development_secret
+from models import db
+
+ROOT = Path(__file__).resolve().parent
+csrf = CSRFProtect()
+talisman = Talisman()
+
+CSP = {
+    "default-src": "'self'",
+    "script-src": "'self'",
+    "style-src": "'self'",
+    "img-src": "'self'",
+    "font-src": "'self'",
+    "connect-src": "'self'",
+    "object-src": "'none'",
+    "base-uri": "'none'",
+    "form-action": "'self'",
+    "frame-ancestors": "'none'",
+}
+
+
+def create_app(config: type[Config] | dict[str, Any] | None = None) -> Flask:
+    app = Flask(
+        __name__,
+        static_folder=str(ROOT / "static" / "assets"),
+        static_url_path="/assets",
+        template_folder=str(ROOT / "web" / "templates"),
+    )
+    _configure(app, config)
+    app.jinja_loader = ChoiceLoader(
+        [
+            FileSystemLoader(str(ROOT / "web" / "templates")),
+            PrefixLoader(
+                {
+                    "govuk_frontend_jinja": PackageLoader("govuk_frontend_jinja"),
+                    "govuk_frontend_wtf": PackageLoader("govuk_frontend_wtf"),
+                }
+            ),
+        ]
+    )
+    app.jinja_env.lstrip_blocks = True
+    app.jinja_env.trim_blocks = True
+    db.init_app(app)
+    csrf.init_app(app)
+    WTFormsHelpers(app)
+    talisman.init_app(
+        app,
+        force_https=app.config["FORCE_HTTPS"],
+        strict_transport_security=app.config["FORCE_HTTPS"],
+        session_cookie_secure=app.config["SESSION_COOKIE_SECURE"],
+        content_security_policy=CSP,
+        content_security_policy_nonce_in=["script-src"],
+        frame_options="DENY",
+        referrer_policy="no-referrer",
+        permissions_policy={"camera": "()", "microphone": "()", "geolocation": "()"},
+    )
+
+    from web.views import bp
+
+    app.register_blueprint(bp)
+    app.after_request(_no_store)
+    app.register_error_handler(413, _too_large)
+    app.register_error_handler(404, _not_found)
+    app.register_error_handler(500, _server_error)
+    app.cli.add_command(init_db)
+    return app
+
+
+def _configure(app: Flask, config: type[Config] | dict[str, Any] | None) -> None:
+    if config is None or isinstance(config, dict):
+        app.config.from_object(CONFIGS[os.environ.get("CSE_FORMS_ENV", "production")])
+        app.config.update(config or {})
+    else:
+        app.config.from_object(config)
+    if not app.config.get("SECRET_KEY"):
+        if app.config["SESSION_COOKIE_SECURE"]:  # production
+            raise RuntimeError("Set SECRET_KEY: production refuses to start without one")
+        app.config["SECRET_KEY"] = development_secret(app.instance_path)
+    if not app.config.get("SQLALCHEMY_DATABASE_URI"):
+        Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+        app.config["SQLALCHEMY_DATABASE_URI"] = f"sqlite:///{Path(app.instance_path) / 'cse.sqlite3'}"
+
+
+def _no_store(response: Response) -> Response:
+    """Nothing this service shows may be kept by a browser or proxy, static assets aside."""
+    if not request.path.startswith("/assets/"):
+        response.headers["Cache-Control"] = "no-store"
+        response.headers["Pragma"] = "no-cache"
+    return response
+
+
+def _too_large(_: Exception) -> tuple[str, int]:
+    return render_template("error.html", title="Your answers are too long to send",
+                           message="Shorten the longest answers and try again."), 413
+
+
+def _not_found(_: Exception) -> tuple[str, int]:
+    return render_template("error.html", title="Page not found",
+                           message="If you typed the web address, check it is correct."), 404
+
+
+def _server_error(_: Exception) -> tuple[str, int]:
+    return render_template("error.html", title="Sorry, there is a problem with the service",
+                           message="Your answers were not saved. Try again later."), 500
+
+
+@click.command("init-db")
+def init_db() -> None:
+    """Create the database tables."""
+    db.create_all()
+    click.echo("Database ready.")

@@ -1,0 +1,65 @@
+"""Cross-field rules, written once and checked by both the web form and the schema.
+
+A rule is a callable taking the clean data of a whole artefact and returning (field path,
+message) pairs. The builders below cover the rules the strategy states; each artefact's
+declaration lists the rules it needs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+from forms.kinds import Problem
+
+Rule = Callable[[Mapping[str, Any]], list[Problem]]
+
+
+def _filled(value: Any) -> bool:
+    return value not in (None, "", [])
+
+
+def at_least_one(names: Sequence[str], message: str, *, must: str, at: str | None = None) -> Rule:
+    """At least one of `names` must be answered; the message sits next to `at` (or the first).
+
+    `must` says what is required, for the list of questions a user must answer.
+    """
+
+    def rule(data: Mapping[str, Any]) -> list[Problem]:
+        if any(_filled(data.get(n)) for n in names):
+            return []
+        return [(at or names[0], message)]
+
+    rule.must = must  # type: ignore[attr-defined]
+    return rule
+
+
+def age_on(
+    birth: str, on: str, *, minimum: int, below: int, message: str
+) -> Rule:
+    """The person born on `birth` must be at least `minimum` and under `below` years old on `on`.
+
+    Checked only when both dates are given and real; their own checks report otherwise.
+    """
+
+    def rule(data: Mapping[str, Any]) -> list[Problem]:
+        born, day = data.get(birth), data.get(on)
+        if not isinstance(born, dt.date) or not isinstance(day, dt.date):
+            return []
+        age = day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+        return [] if minimum <= age < below else [(birth, message)]
+
+    return rule
+
+
+def not_before(earlier: str, later: str, message: str) -> Rule:
+    """The date `later` must not be before the date `earlier`; the message sits on `later`."""
+
+    def rule(data: Mapping[str, Any]) -> list[Problem]:
+        start, end = data.get(earlier), data.get(later)
+        if isinstance(start, dt.date) and isinstance(end, dt.date) and end < start:
+            return [(later, message)]
+        return []
+
+    return rule

@@ -1,0 +1,144 @@
+"""The web form of a declared artefact: one WTForms field per field kind, built from the declaration.
+
+Checks are not WTForms validators: the form collects what was typed, cleans it with the
+declaration and attaches the declaration's problems to the fields, so the web form and the
+schema enforce exactly the same rules.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from functools import cache
+from typing import Any
+
+from flask_wtf import FlaskForm
+from govuk_frontend_wtf.wtforms_widgets import (
+    GovDateInput,
+    GovRadioInput,
+    GovTextArea,
+    GovTextInput,
+)
+from wtforms import FieldList, Form, FormField, RadioField, StringField, TextAreaField
+from wtforms import Field as WTField
+from wtforms.fields.choices import SelectChoice
+
+from forms.kinds import Artefact, Choice, Date, Field, LongText, Repeat
+
+_DATE_PARTS = ("day", "month", "year")
+
+
+class GovDateField(WTField):
+    """A date typed as day, month and year (GOV.UK date input).
+
+    Parses leniently enough for people ("5", "05") and strictly enough for documents; a crafted
+    post with the wrong number of parts is an error, not a crash.
+    """
+
+    widget = GovDateInput()
+
+    def __init__(self, label: str, called: str, **kwargs: Any) -> None:
+        super().__init__(label, **kwargs)
+        self.called = called[:1].upper() + called[1:]
+
+    def _value(self) -> str:
+        return "" if self.data is None else f"{self.data:%d %m %Y}"
+
+    def process_formdata(self, valuelist: list[str]) -> None:
+        parts = [v.strip() for v in valuelist]
+        # GovDateInput unpacks exactly three values: keep what was typed, padded for display.
+        self.raw_data = (parts + ["", "", ""])[:3]
+        self.data = None
+        if len(parts) != 3:
+            raise ValueError(f"{self.called} must be a real date")
+        if not any(parts):
+            return
+        missing = [name for name, part in zip(_DATE_PARTS, parts, strict=True) if not part]
+        if missing:
+            raise ValueError(f"{self.called} must include a {' and a '.join(missing)}")
+        day, month, year = parts
+        if not (day.isdigit() and month.isdigit() and year.isdigit()) or len(year) != 4:
+            raise ValueError(f"{self.called} must be a real date")
+        try:
+            self.data = dt.date(int(year), int(month), int(day))
+        except ValueError:
+            raise ValueError(f"{self.called} must be a real date") from None
+
+
+def _wtforms_field(f: Field) -> Any:
+    """The unbound WTForms field for one declared field."""
+    if isinstance(f, Repeat):
+        return FieldList(
+            FormField(_subform(f), label=f.item_label),
+            label=f.label,
+            min_entries=1,
+            max_entries=f.max_items,
+        )
+    if isinstance(f, Date):
+        return GovDateField(f.label, f.called, description=f.hint or "")
+    if isinstance(f, Choice):
+        return RadioField(
+            f.label,
+            choices=[SelectChoice(o.value, o.label) for o in f.options],
+            description=f.hint or "",
+            validate_choice=False,
+            widget=GovRadioInput(),
+        )
+    if isinstance(f, LongText):
+        return TextAreaField(f.label, description=f.hint or "", widget=GovTextArea())
+    return StringField(f.label, description=f.hint or "", widget=GovTextInput())
+
+
+@cache
+def _subform(repeat: Repeat) -> type[Form]:
+    fields = {inner.name: _wtforms_field(inner) for f in repeat.fields for inner in f.walk()}
+    return type(f"{repeat.name.title()}Entry", (Form,), fields)
+
+
+@cache
+def form_class(artefact: Artefact) -> type[FlaskForm]:
+    """The FlaskForm (CSRF included) for an artefact; built once per artefact."""
+    fields = {f.name: _wtforms_field(f) for f in artefact.walk()}
+    return type(f"{artefact.slug.title().replace('_', '')}Form", (FlaskForm,), fields)
+
+
+def bound_fields(form: Form) -> Iterator[WTField]:
+    """Every leaf field of a form, entries of repeating blocks included, in page order."""
+    for bound in form:
+        if isinstance(bound, FieldList):
+            for entry in bound.entries:
+                yield from bound_fields(entry.form)
+        else:
+            yield bound
+
+
+def check(artefact: Artefact, form: FlaskForm) -> dict[str, Any] | None:
+    """Validate a posted form; return the clean data, or None with errors set on the fields."""
+    typed_ok = form.validate()  # CSRF, and dates that are not dates
+    data = artefact.clean(form.data)
+    problems = artefact.problems(data)
+    leaves = list(bound_fields(form))
+    for path, message in problems:
+        # A problem with a whole repeating block sits on the block's first input.
+        bound = next(b for b in leaves if b.name == path or b.name.startswith(f"{path}-"))
+        if not bound.errors:
+            bound.errors = [message]
+    return data if typed_ok and not problems else None
+
+
+def error_summary(form: FlaskForm) -> list[dict[str, str]]:
+    """GOV.UK error summary items, in page order, each linking to an input that takes focus."""
+    items = []
+    if form.csrf_token.errors:
+        items.append(
+            {
+                "text": "The page was open too long or came from elsewhere. Check your answers"
+                " and submit again",
+                "href": "#main-content",
+            }
+        )
+    for bound in bound_fields(form):
+        if bound.errors and bound.name != "csrf_token":
+            target = f"{bound.name}-day" if isinstance(bound, GovDateField) else bound.id
+            items.append({"text": str(bound.errors[0]), "href": f"#{target}"})
+    return items

@@ -1,0 +1,116 @@
+"""Pages: the list of forms, a declared form, its answers, and its documents."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+
+from flask import Blueprint, abort, redirect, render_template, request, send_file, url_for
+from flask.typing import ResponseReturnValue
+from wtforms import FieldList
+
+from documents.pdf import render_pdf
+from documents.word import render_word
+from forms import ARTEFACTS
+from forms.kinds import Artefact, Choice, Date, Email, LongText, Phone, Repeat, YesNo
+from forms.web import check, error_summary, form_class
+from models import Submission, db
+from schemas import schema_for, stored_schema
+
+bp = Blueprint("forms", __name__)
+
+DOCUMENTS: dict[str, tuple[str, Callable[..., bytes]]] = {
+    "docx": ("application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+             render_word),
+    "pdf": ("application/pdf", render_pdf),
+}
+
+
+@bp.app_template_global()
+def kind_of(f: object) -> str:
+    """The name of the template macro that renders a declared field."""
+    for kind, name in ((Repeat, "repeat"), (YesNo, "yesno"), (Choice, "choice"), (Date, "date"),
+                       (Email, "email"), (Phone, "phone"), (LongText, "longtext")):
+        if isinstance(f, kind):
+            return name
+    return "text"
+
+
+def _artefact(slug: str) -> Artefact:
+    if slug not in ARTEFACTS:
+        abort(404)
+    return ARTEFACTS[slug]
+
+
+def _submission(submission_id: str) -> tuple[Submission, Artefact]:
+    submission = db.session.get(Submission, submission_id)
+    if submission is None or submission.artefact not in ARTEFACTS:
+        abort(404)
+    return submission, ARTEFACTS[submission.artefact]
+
+
+def _change_blocks(form: object) -> bool:
+    """Handle "Add another" and "Remove" buttons of repeating blocks; True if one was pressed."""
+    for field in form:  # type: ignore[attr-defined]
+        if not isinstance(field, FieldList):
+            continue
+        if f"add_{field.name}" in request.form:
+            if len(field.entries) < (field.max_entries or 0):
+                field.append_entry()
+            return True
+        remove = request.form.get(f"remove_{field.name}", "")
+        if remove.isdigit():
+            index = int(remove)
+            if 0 <= index < len(field.entries) and len(field.entries) > 1:
+                field.entries.pop(index)
+            return True
+    return False
+
+
+@bp.get("/")
+def home() -> ResponseReturnValue:
+    return render_template("home.html", artefacts=ARTEFACTS.values())
+
+
+@bp.get("/health")
+def health() -> ResponseReturnValue:
+    return {"status": "ok"}
+
+
+@bp.route("/forms/<slug>", methods=["GET", "POST"])
+def fill(slug: str) -> ResponseReturnValue:
+    artefact = _artefact(slug)
+    form = form_class(artefact)()
+    errors: list[dict[str, str]] = []
+    if request.method == "POST" and not _change_blocks(form):
+        data = check(artefact, form)
+        if data is not None:
+            submission = Submission(artefact=slug, answers=schema_for(artefact).dump(data))
+            db.session.add(submission)
+            db.session.commit()
+            return redirect(url_for(".answers", submission_id=submission.id))
+        errors = error_summary(form)
+    return render_template("form.html", artefact=artefact, form=form, errors=errors)
+
+
+@bp.get("/answers/<submission_id>")
+def answers(submission_id: str) -> ResponseReturnValue:
+    submission, artefact = _submission(submission_id)
+    data = stored_schema(artefact).load(submission.answers)
+    return render_template("answers.html", artefact=artefact, data=data, submission=submission)
+
+
+@bp.get("/answers/<submission_id>/document.<kind>")
+def document(submission_id: str, kind: str) -> ResponseReturnValue:
+    submission, artefact = _submission(submission_id)
+    if kind not in DOCUMENTS:
+        abort(404)
+    mimetype, render = DOCUMENTS[kind]
+    data = stored_schema(artefact).load(submission.answers)
+    # The file name is made here from the artefact and the id: never from an answer.
+    return send_file(
+        io.BytesIO(render(artefact, data)),
+        mimetype=mimetype,
+        as_attachment=True,
+        download_name=f"{artefact.stem}-{submission.short_id}.{kind}",
+    )
