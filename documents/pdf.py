@@ -12,9 +12,9 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+import unicodedata
 from collections.abc import Mapping
 from functools import cache
-from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -25,15 +25,13 @@ from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+from documents.fonts import BODY as FONT
+from documents.fonts import BOLD, register, runs
 from forms.kinds import Artefact, Field, LongText, Repeat
 
-FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")  # Debian package fonts-dejavu-core
-FONT, BOLD = "DejaVuSans", "DejaVuSans-Bold"
 MARKING = "OFFICIAL-SENSITIVE"
 PUBLISHER = "Kingston & Richmond CSE forms"
 MARGIN = 2 * cm
@@ -46,9 +44,7 @@ _RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
 
 @cache
 def _styles() -> dict[str, ParagraphStyle]:
-    pdfmetrics.registerFont(TTFont(FONT, str(FONT_DIR / "DejaVuSans.ttf")))
-    pdfmetrics.registerFont(TTFont(BOLD, str(FONT_DIR / "DejaVuSans-Bold.ttf")))
-    pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=BOLD, italic=FONT, boldItalic=BOLD)
+    register()
     body = ParagraphStyle("body", fontName=FONT, fontSize=9.5, leading=12.5, textColor=INK)
     return {
         "body": body,
@@ -68,13 +64,17 @@ def _styles() -> dict[str, ParagraphStyle]:
 
 
 def pdf_text(text: str) -> str:
-    """User text as Paragraph markup: escaped, lines kept, right-to-left runs in visual order."""
+    """User text as Paragraph markup: escaped, lines kept, right-to-left runs in visual order,
+    and characters the body font lacks (emoji) set in the fallback font."""
     lines = []
-    for line in text.split("\n"):
+    for line in unicodedata.normalize("NFC", text).split("\n"):
         if _RTL.search(line):
             line = get_display(arabic_reshaper.reshape(line))
-        line = escape(line).replace("\t", "\u00a0" * 4).replace("  ", " \u00a0")
-        lines.append(line)
+        marked = []
+        for font, run in runs(line):
+            run = escape(run).replace("\t", "\u00a0" * 4).replace("  ", " \u00a0")
+            marked.append(f'<font name="{font}">{run}</font>' if font else run)
+        lines.append("".join(marked))
     return "<br/>".join(lines)
 
 
@@ -104,6 +104,7 @@ def _grid(table: Table) -> Table:
     table.setStyle(
         TableStyle(
             [
+                ("FONT", (0, 0), (-1, -1), FONT, 9.5),  # else Table sets Helvetica per cell
                 ("GRID", (0, 0), (-1, -1), 0.5, RULE),
                 ("BACKGROUND", (0, 0), (0, -1), LABEL_FILL),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -113,6 +114,11 @@ def _grid(table: Table) -> Table:
         )
     )
     return table
+
+
+def _table(cells: list[list[Flowable]], width: float) -> Table:
+    # Short answers are short, but a row may still need to split at a page end.
+    return Table(cells, colWidths=[LABEL_WIDTH, width - LABEL_WIDTH], splitInRow=1)
 
 
 def _rows(rows: list[tuple[Field, Any]], width: float) -> list[Flowable]:
@@ -126,7 +132,7 @@ def _rows(rows: list[tuple[Field, Any]], width: float) -> list[Flowable]:
             short.append([label, _answer(f, value)])
             continue
         if short:
-            out.append(_grid(Table(short, colWidths=[LABEL_WIDTH, width - LABEL_WIDTH])))
+            out.append(_grid(_table(short, width)))
             short = []
         shown = f.display(value)
         answer = pdf_text(shown) if shown else "<br/><br/>"
@@ -137,7 +143,7 @@ def _rows(rows: list[tuple[Field, Any]], width: float) -> list[Flowable]:
             Spacer(1, 6),
         ]
     if short:
-        out.append(_grid(Table(short, colWidths=[LABEL_WIDTH, width - LABEL_WIDTH])))
+        out.append(_grid(_table(short, width)))
     return out
 
 

@@ -146,6 +146,7 @@ CSE_REFERRAL = Artefact(
     summary="Any practitioner concerned about child sexual exploitation completes this and sends"
     " it to the Single Point of Access (SPA).",
     source="Strategy section 2, lines 454-571",
+    inventory="1",
     sections=(
         # No heading is printed above the referrer's details; "Referrer" is inferred.
         Section(

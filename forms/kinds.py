@@ -22,6 +22,8 @@ from typing import Any
 import phonenumbers
 from email_validator import EmailNotValidError, validate_email
 
+from documents.fonts import unprintable
+
 TICKED = "\u2612"  # ☒
 UNTICKED = "\u2610"  # ☐
 
@@ -44,8 +46,9 @@ def _is_storable(char: str) -> bool:
 
 
 def unstorable_characters(text: str) -> list[str]:
-    """The characters of `text` that no document can hold, as U+XXXX codes."""
-    return sorted({f"U+{ord(c):04X}" for c in text if not _is_storable(c)})
+    """The characters of `text` that a Word document or a PDF cannot hold, as U+XXXX codes."""
+    bad = {f"U+{ord(c):04X}" for c in text if not _is_storable(c)}
+    return sorted(bad | set(unprintable(text)))
 
 
 @dataclass(frozen=True)
@@ -282,6 +285,7 @@ class Artefact:
     sections: tuple[Section, ...]
     rules: tuple[Any, ...] = field(default=())
     source: str = ""
+    inventory: str = ""  # the artefact's number in ../shared/spec/artefacts.md
 
     def walk(self) -> Iterator[Field]:
         for section in self.sections:

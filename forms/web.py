@@ -49,6 +49,8 @@ class GovDateField(WTField):
         # GovDateInput unpacks exactly three values: keep what was typed, padded for display.
         self.raw_data = (parts + ["", "", ""])[:3]
         self.data = None
+        if not parts:  # not posted at all: unanswered
+            return
         if len(parts) != 3:
             raise ValueError(f"{self.called} must be a real date")
         if not any(parts):
@@ -129,14 +131,6 @@ def check(artefact: Artefact, form: FlaskForm) -> dict[str, Any] | None:
 def error_summary(form: FlaskForm) -> list[dict[str, str]]:
     """GOV.UK error summary items, in page order, each linking to an input that takes focus."""
     items = []
-    if form.csrf_token.errors:
-        items.append(
-            {
-                "text": "The page was open too long or came from elsewhere. Check your answers"
-                " and submit again",
-                "href": "#main-content",
-            }
-        )
     for bound in bound_fields(form):
         if bound.errors and bound.name != "csrf_token":
             target = f"{bound.name}-day" if isinstance(bound, GovDateField) else bound.id

@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from flask import Blueprint, abort, redirect, render_template, request, send_file, url_for
 from flask.typing import ResponseReturnValue
+from flask_wtf.csrf import CSRFError
 from wtforms import FieldList
 
 from documents.pdf import render_pdf
@@ -91,6 +92,19 @@ def fill(slug: str) -> ResponseReturnValue:
             return redirect(url_for(".answers", submission_id=submission.id))
         errors = error_summary(form)
     return render_template("form.html", artefact=artefact, form=form, errors=errors)
+
+
+@bp.app_errorhandler(CSRFError)
+def session_expired(_: CSRFError) -> ResponseReturnValue:
+    """A post without a valid token saves nothing; a form page shows the answers again to resend."""
+    if request.endpoint != "forms.fill" or request.view_args is None:
+        return render_template("error.html", title="Your session has ended",
+                               message="Nothing was saved. Go back and try again."), 400
+    artefact = _artefact(request.view_args["slug"])
+    form = form_class(artefact)(formdata=request.form)
+    errors = [{"text": "Your session ended before you continued, so nothing was saved. Your"
+                       " answers are below: check them and continue again", "href": "#main-content"}]
+    return render_template("form.html", artefact=artefact, form=form, errors=errors), 400
 
 
 @bp.get("/answers/<submission_id>")

@@ -1,0 +1,203 @@
+"""Word and PDF documents of every artefact: every value typed appears, intact, in both."""
+
+from __future__ import annotations
+
+import io
+import re
+import unicodedata
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from lxml import etree
+from pypdf import PdfReader
+
+from documents.pdf import MARKING, render_pdf
+from documents.word import render_word, template_variables
+from forms.kinds import Artefact, Choice, Date, Field, Repeat
+from schemas import schema_for
+from tests.conftest import sample
+from tests.helpers import pdf_body, pdf_pages, squash, word_parts, word_text
+
+HOSTILE = [
+    "Smith & <Jones>",
+    "<b>unclosed",
+    "{{7*7}}",
+    "{% raw %}",
+    "{_{ x }_}",
+    "'); DROP TABLE x;--",
+    "O'Brien \"Jr\"",
+    "Łukasz Wójcik",
+    "Zoë",
+    "Nguyễn Thị Minh",
+    "<img src=\"/etc/passwd\"/>",
+    "Emoji 😀 👍",
+]
+ARABIC = "مريم أحمد"
+
+
+def text_values(artefact: Artefact, data: dict[str, Any]) -> Iterator[tuple[Field, str]]:
+    """Every (field, typed text) of an answer set, repeating blocks included."""
+    for f in artefact.walk():
+        if isinstance(f, Repeat):
+            for item in data.get(f.name) or []:
+                for inner in (i for s in f.fields for i in s.walk()):
+                    if isinstance(item.get(inner.name), str) and not isinstance(inner, Choice):
+                        yield inner, item[inner.name]
+        elif isinstance(data.get(f.name), str) and not isinstance(f, Choice):
+            yield f, data[f.name]
+
+
+def first_text_field(artefact: Artefact) -> Field:
+    return next(f for f in artefact.walk() if type(f).__name__ in ("Text", "LongText"))
+
+
+def test_word_template_uses_exactly_the_declared_names(artefact: Artefact) -> None:
+    assert template_variables(artefact) == {f.name for f in artefact.walk()}
+    xml = word_parts((render_word(artefact, sample(artefact))))["word/document.xml"].decode()
+    for repeat in (f for f in artefact.walk() if isinstance(f, Repeat)):
+        raw = word_parts(open_template(artefact))["word/document.xml"].decode()
+        used = set(re.findall(r"\{\{\s*entry\.(\w+)\s*\}\}", raw))
+        assert used == {i.name for s in repeat.fields for i in s.walk()}
+    assert "{{" not in xml and "{%" not in xml
+
+
+def open_template(artefact: Artefact) -> bytes:
+    from documents.word import template_path
+
+    return template_path(artefact).read_bytes()
+
+
+def test_every_declared_field_is_in_schema_and_both_documents(artefact: Artefact) -> None:
+    data = sample(artefact)
+    schema_fields = set(schema_for(artefact).fields)
+    word = squash(word_text(render_word(artefact, data)))
+    pdf = squash(" ".join(pdf_pages(render_pdf(artefact, data))))
+    for f in artefact.walk():
+        assert f.name in schema_fields
+        labels = [f.label] if not isinstance(f, Repeat) else [
+            i.label for s in f.fields for i in s.walk()]
+        for label in labels:
+            assert squash(label) in word, label
+            assert squash(label) in pdf, label
+
+
+def test_sample_round_trips_into_both_documents(artefact: Artefact) -> None:
+    data = sample(artefact)
+    word = squash(word_text(render_word(artefact, data)))
+    pdf = squash(pdf_body(render_pdf(artefact, data)))
+    for f, value in text_values(artefact, data):
+        assert squash(value) in word, f.name
+        assert squash(value) in pdf, f.name
+    for f in artefact.walk():
+        if isinstance(f, Date) and data.get(f.name):
+            assert f.display(data[f.name]) in word and f.display(data[f.name]) in pdf
+        if isinstance(f, Choice) and data.get(f.name):
+            assert squash(f.display(data[f.name])) in word, f.name
+            assert squash(f.display(data[f.name])) in pdf, f.name
+
+
+def test_word_xml_parses_strictly(artefact: Artefact) -> None:
+    data = sample(artefact)
+    target = first_text_field(artefact)
+    data[target.name] = " ".join(HOSTILE)
+    parser = etree.XMLParser(recover=False, resolve_entities=False)
+    for name, blob in word_parts(render_word(artefact, data)).items():
+        if name.endswith(".xml") or name.endswith(".rels"):
+            etree.fromstring(blob, parser)
+
+
+@pytest.mark.parametrize("value", HOSTILE, ids=range(len(HOSTILE)))
+def test_hostile_values_appear_literally(artefact: Artefact, value: str) -> None:
+    data = sample(artefact)
+    target = first_text_field(artefact)
+    data[target.name] = value
+    assert value in word_text(render_word(artefact, data))
+    assert value in "".join(pdf_pages(render_pdf(artefact, data)))
+
+
+def test_long_narrative_reaches_every_page(artefact: Artefact) -> None:
+    from forms.kinds import LongText
+
+    data = sample(artefact)
+    target = next(f for f in artefact.walk() if isinstance(f, LongText))
+    words = [f"w{n:05d}" for n in range(3333)]
+    data[target.name] = " ".join(words)[:20_000]
+    assert len(data[target.name]) == 20_000
+    assert squash(data[target.name]) in squash(word_text(render_word(artefact, data)))
+    assert squash(data[target.name]) in squash(pdf_body(render_pdf(artefact, data)))
+
+
+def test_line_breaks_are_kept(artefact: Artefact) -> None:
+    from forms.kinds import LongText
+
+    data = sample(artefact)
+    target = next(f for f in artefact.walk() if isinstance(f, LongText))
+    data[target.name] = "First line\nSecond line\n\tIndented third"
+    xml = word_parts(render_word(artefact, data))["word/document.xml"].decode()
+    assert "First line</w:t><w:br/><w:t xml:space=\"preserve\">Second line" in xml
+    lines = [line.strip() for line in "".join(pdf_pages(render_pdf(artefact, data))).splitlines()]
+    assert "First line" in lines and "Second line" in lines
+
+
+def test_right_to_left_text_is_shaped_for_the_pdf(artefact: Artefact) -> None:
+    data = sample(artefact)
+    data[first_text_field(artefact).name] = ARABIC
+    assert ARABIC in word_text(render_word(artefact, data))
+    text = "".join(pdf_pages(render_pdf(artefact, data), raw=False))
+    # The PDF draws the joined (presentation) forms of the letters, right to left; a reader
+    # gives them back in logical order, and they normalise to exactly what was typed.
+    assert any(0xFE70 <= ord(c) <= 0xFEFF for c in text)
+    read_back = unicodedata.normalize("NFKC", text).replace("\u202b", "").replace("\u202c", "")
+    assert ARABIC in read_back
+
+
+def test_every_pdf_page_is_marked_and_numbered(artefact: Artefact) -> None:
+    from forms.kinds import LongText
+
+    data = sample(artefact)
+    data[next(f for f in artefact.walk() if isinstance(f, LongText)).name] = "long " * 3000
+    pages = pdf_pages(render_pdf(artefact, data), raw=False)
+    assert len(pages) >= 3
+    for number, text in enumerate(pages, start=1):
+        lines = [line.strip() for line in text.splitlines() if line.strip()]
+        assert lines[0] == MARKING, number  # top of the page
+        assert MARKING in lines[-3:], number  # bottom, beside the footer and page number
+        assert lines.count(MARKING) == 2, number
+        assert f"Page {number} of {len(pages)}" in text
+
+
+def test_pdf_embeds_a_unicode_font_and_no_standard_font(artefact: Artefact) -> None:
+    reader = PdfReader(io.BytesIO(render_pdf(artefact, sample(artefact))))
+    fonts = set()
+    for pdf_page in reader.pages:
+        for font in pdf_page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            fonts.add(str(font["/BaseFont"]))
+            assert "/FontFile2" in font["/DescendantFonts"][0].get_object()[
+                "/FontDescriptor"].get_object() if "/DescendantFonts" in font else True
+    assert fonts and all("DejaVuSans" in name for name in fonts), fonts
+    standard = ("Helvetica", "Times", "Courier", "Symbol", "ZapfDingbats")
+    assert not any(s in name for name in fonts for s in standard)
+
+
+def test_pdf_metadata_and_bookmarks(artefact: Artefact) -> None:
+    data = sample(artefact)
+    reader = PdfReader(io.BytesIO(render_pdf(artefact, data)))
+    assert reader.metadata.title == artefact.title
+    assert reader.trailer["/Root"]["/Lang"] == "en-GB"
+    top_level = [entry.title for entry in reader.outline if not isinstance(entry, list)]
+    assert top_level == [section.title for section in artefact.sections]
+    # No answer (a child's name, say) is ever written into the metadata.
+    metadata = " ".join(str(v) for v in reader.metadata.values())
+    for _, value in text_values(artefact, data):
+        assert value not in metadata
+
+
+def test_unanswered_fields_print_as_blank_space(artefact: Artefact) -> None:
+    empty = artefact.clean({})
+    word = word_text(render_word(artefact, empty))
+    pdf = " ".join(pdf_pages(render_pdf(artefact, empty)))
+    for text in (word, pdf):
+        assert "None" not in text.split()
+        assert artefact.title in text

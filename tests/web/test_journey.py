@@ -1,0 +1,97 @@
+"""Fill, submit, check answers, download: the whole journey of every artefact through the web."""
+
+from __future__ import annotations
+
+import re
+
+from flask.testing import FlaskClient
+from lxml import etree
+from sqlalchemy import select
+
+from forms.kinds import Artefact
+from models import Submission, db
+from tests.conftest import sample, sample_json
+from tests.documents.test_documents import HOSTILE, text_values
+from tests.helpers import pdf_body, post_answers, squash, submit, word_parts, word_text
+
+WORD = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def test_every_field_is_on_the_web_form(client: FlaskClient, artefact: Artefact) -> None:
+    html = client.get(f"/forms/{artefact.slug}").get_data(as_text=True)
+    for f in artefact.walk():
+        names = [f.name] if not hasattr(f, "fields") else [
+            f"{f.name}-0-{i.name}" for s in f.fields for i in s.walk()]
+        for name in names:
+            assert f'name="{name}"' in html, name
+
+
+def test_sample_round_trips_through_the_web(client: FlaskClient, artefact: Artefact) -> None:
+    answers_url = submit(client, artefact, sample_json(artefact.slug))
+    assert re.fullmatch(r"/answers/[\w-]{24}", answers_url)
+    stored = db.session.scalars(select(Submission)).one()
+    assert stored.answers == sample_json(artefact.slug)
+
+    summary = client.get(answers_url)
+    assert summary.status_code == 200
+    shown = squash(summary.get_data(as_text=True).replace("&#39;", "'"))
+    data = sample(artefact)
+    values = list(text_values(artefact, data))
+    for f, value in values:
+        assert squash(str(value)).replace("&", "&amp;") in shown, f.name
+
+    word = client.get(f"{answers_url}/document.docx")
+    pdf = client.get(f"{answers_url}/document.pdf")
+    assert word.mimetype == WORD and pdf.mimetype == "application/pdf"
+    word_body, pdf_text = squash(word_text(word.data)), squash(pdf_body(pdf.data))
+    for f, value in values:
+        assert squash(value) in word_body, f.name
+        assert squash(value) in pdf_text, f.name
+
+
+def test_hostile_answers_round_trip_literally(client: FlaskClient, artefact: Artefact) -> None:
+    data = sample_json(artefact.slug)
+    texts = [f for f in artefact.walk() if type(f).__name__ == "LongText"]
+    for f, value in zip(texts, HOSTILE, strict=False):
+        data[f.name] = value
+    answers_url = submit(client, artefact, data)
+    word = client.get(f"{answers_url}/document.docx").data
+    pdf = pdf_body(client.get(f"{answers_url}/document.pdf").data)
+    etree.fromstring(word_parts(word)["word/document.xml"], etree.XMLParser(recover=False))
+    for f, value in zip(texts, HOSTILE, strict=False):
+        assert value in word_text(word), f.name
+        assert value in pdf, f.name
+
+
+def test_downloads_are_named_by_the_server(client: FlaskClient, artefact: Artefact) -> None:
+    answers_url = submit(client, artefact, sample_json(artefact.slug))
+    short = answers_url.rsplit("/", 1)[1][:8]
+    for kind in ("docx", "pdf"):
+        response = client.get(f"{answers_url}/document.{kind}")
+        disposition = response.headers["Content-Disposition"]
+        assert disposition == f"attachment; filename={artefact.stem}-{short}.{kind}"
+        assert response.headers["Cache-Control"] == "no-store"
+        assert response.headers["X-Content-Type-Options"] == "nosniff"
+
+
+def test_add_and_remove_a_repeating_block_keeps_what_was_typed(client: FlaskClient) -> None:
+    from forms import ARTEFACTS
+
+    referral = ARTEFACTS["cse_referral"]
+    data = sample_json("cse_referral")
+    data["persons"] = data["persons"][:1]
+    added = post_answers(client, referral, data, add_persons="1")
+    html = added.get_data(as_text=True)
+    assert "Error:" not in html.split("</title>")[0]
+    assert 'name="persons-1-forename"' in html
+    assert 'value="Madeup"' in html and 'value="Jasmine"' in html
+    data["persons"].append({"forename": "Second", "surname": "Block"})
+    removed = post_answers(client, referral, data, remove_persons="0")
+    html = removed.get_data(as_text=True)
+    assert 'value="Madeup"' not in html and 'value="Block"' in html
+
+
+def test_unknown_pages_are_404(client: FlaskClient) -> None:
+    assert client.get("/forms/no-such-form").status_code == 404
+    assert client.get("/answers/not-a-real-id").status_code == 404
+    assert client.get("/answers/not-a-real-id/document.pdf").status_code == 404

@@ -1,0 +1,151 @@
+"""Baseline security: headers on every response, CSRF, cookies, logs, and no 500 for any input."""
+
+from __future__ import annotations
+
+import logging
+import re
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+from sqlalchemy import func, select
+from werkzeug.datastructures import MultiDict
+
+from app import create_app
+from config import ProductionConfig
+from forms import ARTEFACTS
+from models import Submission, db
+from tests.conftest import sample_json
+from tests.helpers import csrf_token, error_messages, form_data, page, submit
+
+REFERRAL = ARTEFACTS["cse_referral"]
+HEADERS = {
+    "X-Frame-Options": "DENY",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+}
+
+
+def stored() -> int:
+    return db.session.scalar(select(func.count()).select_from(Submission))
+
+
+def urls(client: FlaskClient) -> list[str]:
+    answers = submit(client, REFERRAL, sample_json("cse_referral"))
+    return ["/", "/health", "/forms/cse_referral", answers, f"{answers}/document.pdf",
+            f"{answers}/document.docx", "/no-such-page"]
+
+
+def test_every_response_carries_the_security_headers(client: FlaskClient) -> None:
+    for url in urls(client):
+        response = client.get(url)
+        for name, value in HEADERS.items():
+            assert response.headers.get(name) == value, (url, name)
+        csp = response.headers["Content-Security-Policy"]
+        assert "frame-ancestors 'none'" in csp and "object-src 'none'" in csp, url
+        assert re.search(r"script-src 'self' 'nonce-[\w-]+'", csp), url
+        assert response.headers["Cache-Control"] == "no-store", url
+
+
+def test_scripts_run_only_with_the_pages_nonce(client: FlaskClient) -> None:
+    response = client.get("/forms/cse_referral")
+    nonce = re.search(r"'nonce-([\w-]+)'", response.headers["Content-Security-Policy"])[1]
+    scripts = page(response).xpath("//script")
+    assert scripts and all(s.get("nonce") == nonce for s in scripts)
+
+
+def test_static_assets_may_be_cached(client: FlaskClient) -> None:
+    response = client.get("/assets/application.css")
+    assert response.status_code == 200
+    assert "no-store" not in response.headers.get("Cache-Control", "")
+
+
+def test_session_cookie_is_http_only_and_same_site(client: FlaskClient) -> None:
+    cookie = client.get("/forms/cse_referral").headers["Set-Cookie"]
+    assert "HttpOnly" in cookie and "SameSite=Lax" in cookie
+
+
+def test_production_cookie_is_secure_and_needs_a_secret(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("SECRET_KEY", raising=False)
+    with pytest.raises(RuntimeError, match="SECRET_KEY"):
+        create_app(ProductionConfig)
+
+    class Production(ProductionConfig):
+        SECRET_KEY = "x" * 64
+        SQLALCHEMY_DATABASE_URI = "sqlite://"
+
+    app = create_app(Production)
+    assert app.config["SESSION_COOKIE_SECURE"] is True
+    response = app.test_client().get("/health", base_url="https://localhost")
+    assert response.headers["Strict-Transport-Security"].startswith("max-age=")
+
+
+@pytest.mark.parametrize("token", [None, "forged-token"])
+def test_post_without_a_valid_csrf_token_saves_nothing(client: FlaskClient,
+                                                       token: str | None) -> None:
+    posted = form_data(REFERRAL, sample_json("cse_referral"))
+    if token:
+        posted["csrf_token"] = token
+    response = client.post("/forms/cse_referral", data=posted)
+    assert response.status_code == 400
+    assert page(response).findtext(".//title").startswith("Error: ")
+    assert "nothing was saved" in " ".join(error_messages(response))
+    # What was typed comes back, to be sent again: a form is never lost to a token.
+    assert page(response).xpath("//input[@name='child_forename']/@value") == ["Jasmine"]
+    assert stored() == 0
+
+
+def test_a_token_from_another_session_is_refused(app: Flask, client: FlaskClient) -> None:
+    other = app.test_client()
+    posted = form_data(REFERRAL, sample_json("cse_referral"))
+    posted["csrf_token"] = csrf_token(other, "cse_referral")
+    client.get("/forms/cse_referral")
+    client.post("/forms/cse_referral", data=posted)
+    assert stored() == 0
+
+
+def test_no_answer_reaches_the_logs(client: FlaskClient, caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.DEBUG)
+    for url in urls(client):
+        client.get(url)
+    logged = caplog.text
+    for value in ("Jasmine", "Testcase", "Madeup", "Example Road"):
+        assert value not in logged
+
+
+def test_answers_never_appear_in_urls(client: FlaskClient) -> None:
+    location = submit(client, REFERRAL, sample_json("cse_referral"))
+    assert re.fullmatch(r"/answers/[\w-]{24}", location)
+
+
+def _malformed() -> list[tuple[str, MultiDict]]:
+    base = list(form_data(REFERRAL, sample_json("cse_referral")).items(multi=True))
+    without_dob = [(k, v) for k, v in base if k != "child_dob"]
+    return [
+        ("two date parts", MultiDict([*without_dob, ("child_dob", "1"), ("child_dob", "2")])),
+        ("four date parts", MultiDict([*without_dob] + [("child_dob", "1")] * 4)),
+        ("unknown radio value", MultiDict([*base, ("consultation", "maybe")])),
+        ("far-off block index", MultiDict([*base, ("persons-999-forename", "X")])),
+        ("negative remove", MultiDict([*base, ("remove_persons", "-1")])),
+        ("huge remove index", MultiDict([*base, ("remove_persons", "99999999999999999999")])),
+        ("remove word", MultiDict([*base, ("remove_persons", "all")])),
+        ("unknown fields", MultiDict([*base, ("is_admin", "1"), ("__class__", "x")])),
+        ("nul everywhere", MultiDict([(k, "\x00") for k, _ in base])),
+        ("repeated text", MultiDict([*base, ("child_forename", "Second")])),
+        ("empty", MultiDict()),
+    ]
+
+
+@pytest.mark.parametrize(("case", "posted"), _malformed(), ids=[c for c, _ in _malformed()])
+def test_no_input_gives_a_server_error(client: FlaskClient, case: str, posted: MultiDict) -> None:
+    posted["csrf_token"] = csrf_token(client, "cse_referral")
+    response = client.post("/forms/cse_referral", data=posted)
+    assert response.status_code in (200, 302), case
+    if response.status_code == 200:
+        assert page(response).findtext(".//title").startswith(("Error: ", "CSE Referral Form"))
+
+
+def test_too_large_a_post_is_refused_clearly(client: FlaskClient) -> None:
+    response = client.post("/forms/cse_referral", data={"concerns_summary": "x" * 9_000_000})
+    assert response.status_code == 413
+    assert "too long" in response.get_data(as_text=True)
