@@ -5,8 +5,8 @@ PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 export CSE_FORMS_ENV ?= development
-# Debian packages: the PDF font for everyone; Chromium and poppler for the tests.
-RUN_DEBS := fonts-dejavu-core
+# Debian packages: the PDF fonts for everyone; Chromium and poppler for the tests.
+RUN_DEBS := fonts-dejavu-core fonts-symbola
 TEST_DEBS := $(RUN_DEBS) chromium chromium-driver poppler-utils
 
 .PHONY: run test lint bench install assets db debs-run debs-test clean

@@ -50,8 +50,10 @@ def register() -> dict[str, frozenset[int]]:
     coverage = {}
     for name, path in FONT_FILES.items():
         if not path.exists():
-            raise RuntimeError(f"Font file {path} is missing: install the Debian package"
-                               " fonts-dejavu-core and fonts-symbola (make run does)")
+            raise RuntimeError(
+                f"Font file {path} is missing: install the Debian package"
+                " fonts-dejavu-core and fonts-symbola (make run does)"
+            )
         font = ttfonts.TTFont(name, str(path))
         pdfmetrics.registerFont(font)
         coverage[name] = frozenset(font.face.charToGlyph)

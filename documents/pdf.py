@@ -21,7 +21,6 @@ from xml.sax.saxutils import escape
 import arabic_reshaper
 from bidi import get_display
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
@@ -49,17 +48,34 @@ def _styles() -> dict[str, ParagraphStyle]:
     return {
         "body": body,
         "label": ParagraphStyle("label", parent=body, fontName=BOLD),
-        "title": ParagraphStyle("title", parent=body, fontName=BOLD, fontSize=20, leading=25,
-                                spaceAfter=4),
-        "h1": ParagraphStyle("h1", parent=body, fontName=BOLD, fontSize=13.5, leading=17,
-                             spaceBefore=14, spaceAfter=6),
+        "title": ParagraphStyle(
+            "title", parent=body, fontName=BOLD, fontSize=20, leading=25, spaceAfter=4
+        ),
+        "h1": ParagraphStyle(
+            "h1",
+            parent=body,
+            fontName=BOLD,
+            fontSize=13.5,
+            leading=17,
+            spaceBefore=14,
+            spaceAfter=6,
+        ),
         # Long answers stand below their label in a box of their own: a Paragraph outside a
         # table splits across pages in linear time, a table cell re-wraps on every split.
-        "box": ParagraphStyle("box", parent=body, borderWidth=0.5, borderColor=RULE,
-                              borderPadding=(5, 6, 6, 6), leftIndent=6, rightIndent=6,
-                              spaceBefore=5, spaceAfter=0),
-        "h2": ParagraphStyle("h2", parent=body, fontName=BOLD, fontSize=11.5, leading=14,
-                             spaceBefore=8, spaceAfter=4),
+        "box": ParagraphStyle(
+            "box",
+            parent=body,
+            borderWidth=0.5,
+            borderColor=RULE,
+            borderPadding=(5, 6, 6, 6),
+            leftIndent=6,
+            rightIndent=6,
+            spaceBefore=5,
+            spaceAfter=0,
+        ),
+        "h2": ParagraphStyle(
+            "h2", parent=body, fontName=BOLD, fontSize=11.5, leading=14, spaceBefore=8, spaceAfter=4
+        ),
     }
 
 
@@ -155,19 +171,16 @@ def _story(artefact: Artefact, data: Mapping[str, Any], width: float) -> list[Fl
     ]
     for section in artefact.sections:
         story += [_Bookmark(section.title), Paragraph(escape(section.title), styles["h1"])]
-        plain: list[tuple[Field, Any]] = []
-        for f in section.walk():
-            if isinstance(f, Repeat):
-                story += _rows(plain, width)
-                plain = []
-                for number, item in enumerate(data.get(f.name) or [{}], start=1):
-                    heading = f"{f.item_label} {number}"
-                    story += [_Bookmark(heading, level=1),
-                              Paragraph(escape(heading), styles["h2"])]
-                    story += _rows([(i, item.get(i.name)) for s in f.fields for i in s.walk()], width)
-            else:
-                plain.append((f, data.get(f.name)))
-        story += _rows(plain, width)
+        for part in section.parts():
+            if not isinstance(part, Repeat):
+                story += _rows([(f, data.get(f.name)) for p in part for f in p.walk()], width)
+                continue
+            for number, item in enumerate(data.get(part.name) or [{}], start=1):
+                heading = f"{part.item_label} {number}"
+                story += [_Bookmark(heading, level=1), Paragraph(escape(heading), styles["h2"])]
+                story += _rows(
+                    [(f, item.get(f.name)) for p in part.fields for f in p.walk()], width
+                )
     return story
 
 
@@ -197,8 +210,8 @@ def _marked_canvas(title: str, generated: str) -> type[Canvas]:
             self.drawCentredString(page_width / 2, page_height - 1.2 * cm, MARKING)
             self.drawCentredString(page_width / 2, 0.9 * cm, MARKING)
             self.setFont(FONT, 8)
-            self.drawString(MARGIN, 1.4 * cm, f"{title} \u2013 generated {generated}")
-            self.drawRightString(page_width - MARGIN, 1.4 * cm, f"Page {number} of {total}")
+            self.drawString(MARGIN + 6, 1.4 * cm, f"{title} \u2013 generated {generated}")
+            self.drawRightString(page_width - MARGIN - 6, 1.4 * cm, f"Page {number} of {total}")
 
     return MarkedCanvas
 

@@ -152,36 +152,57 @@ CSE_REFERRAL = Artefact(
         Section(
             "Referrer",
             (
-                Text("referrer_name", "Name of Referrer", required=True,
-                     error_name="the name of the referrer"),
-                Text("referrer_agency", "Agency", required=True,
-                     error_name="the referrer's agency"),
+                Text(
+                    "referrer_name",
+                    "Name of Referrer",
+                    required=True,
+                    error_name="the name of the referrer",
+                ),
+                Text(
+                    "referrer_agency", "Agency", required=True, error_name="the referrer's agency"
+                ),
                 Text("referrer_role", "Role", required=True, error_name="the referrer's role"),
                 # Printed as one box "Email/ telephone number"; split so that each can be
                 # checked (inventory 1.4 suggestion). At least one is required (rule below).
-                Email("referrer_email", "Email", hint="Printed on the paper form as"
-                      " \u201cEmail/ telephone number\u201d. Give an email address, a telephone"
-                      " number or both.", error_name="the referrer's email address"),
-                Phone("referrer_phone", "Telephone number",
-                      error_name="the referrer's telephone number"),
-                Date("date_of_assessment", "Date of assessment",
-                     error_name="the date of assessment"),
-                Date("date_of_referral", "Date of referral to SPA", required=True,
-                     error_name="the date of referral to SPA"),
+                Email(
+                    "referrer_email",
+                    "Email",
+                    hint="Printed on the paper form as"
+                    " \u201cEmail/ telephone number\u201d. Give an email address, a telephone"
+                    " number or both.",
+                    error_name="the referrer's email address",
+                ),
+                Phone(
+                    "referrer_phone",
+                    "Telephone number",
+                    error_name="the referrer's telephone number",
+                ),
+                Date(
+                    "date_of_assessment", "Date of assessment", error_name="the date of assessment"
+                ),
+                Date(
+                    "date_of_referral",
+                    "Date of referral to SPA",
+                    required=True,
+                    error_name="the date of referral to SPA",
+                ),
             ),
         ),
         Section(
             "Child",
             (
-                Text("child_forename", "Forename", required=True,
-                     error_name="the child's forename"),
-                Text("child_surname", "Surname", required=True,
-                     error_name="the child's surname"),
+                Text(
+                    "child_forename", "Forename", required=True, error_name="the child's forename"
+                ),
+                Text("child_surname", "Surname", required=True, error_name="the child's surname"),
                 *_CHILD[:_BEFORE_DOB],
                 Date("child_dob", "D.O.B", required=True, error_name="the child's date of birth"),
                 *_CHILD[_BEFORE_DOB:],
-                Text("child_education", "Education status/school/college",
-                     error_name="the child's education status"),
+                Text(
+                    "child_education",
+                    "Education status/school/college",
+                    error_name="the child's education status",
+                ),
                 Text("child_case_status", "Case status", error_name="the child's case status"),
             ),
         ),
@@ -225,8 +246,9 @@ CSE_REFERRAL = Artefact(
                     error_name="whether the case was referred to consultation",
                     # Printed last on paper (L571); it belongs here (inventory 1.51).
                     if_yes=(
-                        LongText("consultation_outcome", "If yes details of outcome of"
-                                 " discussion:"),
+                        LongText(
+                            "consultation_outcome", "If yes details of outcome of discussion:"
+                        ),
                     ),
                 ),
                 YesNo(
@@ -234,8 +256,9 @@ CSE_REFERRAL = Artefact(
                     "Strategy Meeting?",
                     error_name="whether there was a strategy meeting",
                     if_yes=(
-                        LongText("strategy_meeting_summary",
-                                 "Summary & actions from Strategy Meeting"),
+                        LongText(
+                            "strategy_meeting_summary", "Summary & actions from Strategy Meeting"
+                        ),
                     ),
                 ),
                 YesNo(
@@ -250,8 +273,9 @@ CSE_REFERRAL = Artefact(
                     "Pre-MASE meeting? (See guidance & CSE referral flow chart)",
                     error_name="whether there was a pre-MASE meeting",
                     if_yes=(
-                        LongText("pre_mase_summary",
-                                 "If yes summary and actions from PRE MASE meeting"),
+                        LongText(
+                            "pre_mase_summary", "If yes summary and actions from PRE MASE meeting"
+                        ),
                     ),
                 ),
             ),
@@ -275,8 +299,7 @@ CSE_REFERRAL = Artefact(
             CONCERN_FIELDS,
             "Enter the details of current CSE concerns, in the summary or under at least one"
             " SAFEGUARD heading",
-            must="the details of current CSE concerns, in the summary or under a SAFEGUARD"
-            " heading",
+            must="the details of current CSE concerns, in the summary or under a SAFEGUARD heading",
         ),
     ),
 )

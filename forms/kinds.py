@@ -13,7 +13,6 @@ kind into their own object, so a rule is written here once and enforced everywhe
 from __future__ import annotations
 
 import datetime as dt
-import re
 import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -269,6 +268,20 @@ class Section:
     def walk(self) -> Iterator[Field]:
         for f in self.fields:
             yield from f.walk()
+
+    def parts(self) -> Iterator[Field | tuple[Field, ...]]:
+        """The section's fields in order, runs of plain fields grouped: each repeat stands alone."""
+        run: list[Field] = []
+        for f in self.fields:
+            if isinstance(f, Repeat):
+                if run:
+                    yield tuple(run)
+                    run = []
+                yield f
+            else:
+                run.append(f)
+        if run:
+            yield tuple(run)
 
 
 Problem = tuple[str, str]

@@ -35,9 +35,7 @@ def at_least_one(names: Sequence[str], message: str, *, must: str, at: str | Non
     return rule
 
 
-def age_on(
-    birth: str, on: str, *, minimum: int, below: int, message: str
-) -> Rule:
+def age_on(birth: str, on: str, *, minimum: int, below: int, message: str) -> Rule:
     """The person born on `birth` must be at least `minimum` and under `below` years old on `on`.
 
     Checked only when both dates are given and real; their own checks report otherwise.

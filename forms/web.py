@@ -1,4 +1,4 @@
-"""The web form of a declared artefact: one WTForms field per field kind, built from the declaration.
+"""The web form of a declared artefact: one WTForms field per field kind, from the declaration.
 
 Checks are not WTForms validators: the form collects what was typed, cleans it with the
 declaration and attaches the declaration's problems to the fields, so the web form and the
@@ -19,8 +19,8 @@ from govuk_frontend_wtf.wtforms_widgets import (
     GovTextArea,
     GovTextInput,
 )
-from wtforms import FieldList, Form, FormField, RadioField, StringField, TextAreaField
 from wtforms import Field as WTField
+from wtforms import FieldList, Form, FormField, RadioField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 
 from forms.kinds import Artefact, Choice, Date, Field, LongText, Repeat
@@ -47,7 +47,7 @@ class GovDateField(WTField):
     def process_formdata(self, valuelist: list[str]) -> None:
         parts = [v.strip() for v in valuelist]
         # GovDateInput unpacks exactly three values: keep what was typed, padded for display.
-        self.raw_data = (parts + ["", "", ""])[:3]
+        self.raw_data = [*parts, "", "", ""][:3]
         self.data = None
         if not parts:  # not posted at all: unanswered
             return

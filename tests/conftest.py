@@ -1,4 +1,4 @@
-"""Fixtures shared by the whole suite: the app, a client, and the sample answers of each artefact."""
+"""Fixtures of the whole suite: the app, a client, and the sample answers of each artefact."""
 
 from __future__ import annotations
 

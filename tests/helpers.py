@@ -29,7 +29,9 @@ def _pairs(fields: Iterator[Field], data: Mapping[str, Any], prefix: str) -> Ite
                 yield from _pairs(inner, item, f"{name}-{index}-")
         elif isinstance(f, Date):
             when = dt.date.fromisoformat(value) if isinstance(value, str) else value
-            parts = ("", "", "") if when is None else (str(when.day), str(when.month), str(when.year))
+            parts = (
+                ("", "", "") if when is None else (str(when.day), str(when.month), str(when.year))
+            )
             for part in parts:
                 yield name, part
         elif value is not None:
@@ -46,8 +48,9 @@ def csrf_token(client: FlaskClient, slug: str) -> str:
     return page.xpath("//input[@name='csrf_token']/@value")[0]
 
 
-def post_answers(client: FlaskClient, artefact: Artefact, data: Mapping[str, Any],
-                 **extra: str) -> TestResponse:
+def post_answers(
+    client: FlaskClient, artefact: Artefact, data: Mapping[str, Any], **extra: str
+) -> TestResponse:
     """Post answers through the web form, with a valid CSRF token, as a browser would."""
     posted = form_data(artefact, data)
     posted["csrf_token"] = csrf_token(client, artefact.slug)
@@ -67,6 +70,14 @@ def page(response: TestResponse) -> lxml.html.HtmlElement:
     return lxml.html.fromstring(response.get_data(as_text=True))
 
 
+def visible_text(response: TestResponse) -> str:
+    """The text of the page's main content as a person reads it (a <br> is a line break)."""
+    main = page(response).xpath("//main")[0]
+    for br in main.xpath(".//br"):
+        br.tail = "\n" + (br.tail or "")
+    return main.text_content()
+
+
 def error_messages(response: TestResponse) -> list[str]:
     links = page(response).xpath("//ul[contains(@class,'govuk-error-summary__list')]//a")
     return [" ".join(a.text_content().split()) for a in links]
@@ -75,8 +86,9 @@ def error_messages(response: TestResponse) -> list[str]:
 def inline_error(response: TestResponse, field_id: str) -> str | None:
     """The error message shown in the form group that holds the input `field_id`."""
     html = page(response)
-    groups = html.xpath(f"//*[@id='{field_id}']/ancestor::div[contains(@class,"
-                        "'govuk-form-group--error')][1]")
+    groups = html.xpath(
+        f"//*[@id='{field_id}']/ancestor::div[contains(@class,'govuk-form-group--error')][1]"
+    )
     if not groups:
         return None
     message = groups[0].xpath(".//p[contains(@class,'govuk-error-message')]")[0].text_content()
@@ -110,7 +122,9 @@ def pdf_pages(blob: bytes, *, raw: bool = True) -> list[str]:
     """
     mode = ["-raw"] if raw else []
     text = subprocess.run(
-        ["pdftotext", *mode, "-enc", "UTF-8", "-", "-"], input=blob, capture_output=True,
+        ["pdftotext", *mode, "-enc", "UTF-8", "-", "-"],
+        input=blob,
+        capture_output=True,
         check=True,
     ).stdout.decode("utf-8")
     return text.split("\f")[:-1]
@@ -122,7 +136,9 @@ def pdf_body(blob: bytes) -> str:
         r"OFFICIAL-SENSITIVE|Page \d+ of \d+|.* – generated \d+ \w+ \d{4}( Page \d+ of \d+)?"
     )
     return "\n".join(
-        line for text in pdf_pages(blob) for line in text.splitlines()
+        line
+        for text in pdf_pages(blob)
+        for line in text.splitlines()
         if not furniture.fullmatch(line.strip())
     )
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import sys
 
 from docx import Document
+from docx.document import Document as WordDocument
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -30,7 +31,7 @@ LABEL_WIDTH, ANSWER_WIDTH = Cm(6.0), Cm(11.0)
 ENTRY = "entry"  # the loop variable of a repeating block
 
 
-def _fix_fonts(document: Document) -> None:
+def _fix_fonts(document: WordDocument) -> None:
     """Arial everywhere, British English; built-in headings otherwise use theme fonts."""
     for name in ("Normal", "Title", "Heading 1", "Heading 2"):
         style = document.styles[name]
@@ -60,7 +61,7 @@ def _field(paragraph, instruction: str) -> None:
     paragraph._p.append(simple)
 
 
-def _marking(document: Document) -> None:
+def _marking(document: WordDocument) -> None:
     section = document.sections[0]
     section.orientation = WD_ORIENT.PORTRAIT
     section.page_width, section.page_height = Cm(21.0), Cm(29.7)
@@ -92,11 +93,11 @@ def _row(table: Table, label: str, placeholder: str) -> None:
     cells[0].width, cells[1].width = LABEL_WIDTH, ANSWER_WIDTH
     _shade(cells[0], "F3F2F1")
     cells[0].paragraphs[0].add_run(label).bold = True
-    run = cells[1].paragraphs[0].add_run("{{ %s }}" % placeholder)
+    run = cells[1].paragraphs[0].add_run(f"{{{{ {placeholder} }}}}")
     run._r.find(qn("w:t")).set(qn("xml:space"), "preserve")
 
 
-def _table(document: Document, fields: list[Field], prefix: str = "") -> None:
+def _table(document: WordDocument, fields: list[Field], prefix: str = "") -> None:
     table = document.add_table(rows=0, cols=2)
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -105,14 +106,14 @@ def _table(document: Document, fields: list[Field], prefix: str = "") -> None:
             _row(table, inner.label, f"{prefix}{inner.name}")
 
 
-def _repeat(document: Document, repeat: Repeat) -> None:
-    document.add_paragraph("{%%p for %s in %s %%}" % (ENTRY, repeat.name))
+def _repeat(document: WordDocument, repeat: Repeat) -> None:
+    document.add_paragraph(f"{{%p for {ENTRY} in {repeat.name} %}}")
     document.add_heading(f"{repeat.item_label} {{{{ loop.index }}}}", level=2)
     _table(document, list(repeat.fields), prefix=f"{ENTRY}.")
     document.add_paragraph("{%p endfor %}")
 
 
-def build(artefact: Artefact) -> Document:
+def build(artefact: Artefact) -> WordDocument:
     document = Document()
     _fix_fonts(document)
     _marking(document)
@@ -123,24 +124,18 @@ def build(artefact: Artefact) -> Document:
     document.add_paragraph("Kingston & Richmond Local Safeguarding Children Board")
     for section in artefact.sections:
         document.add_heading(section.title, level=1)
-        plain: list[Field] = []
-        for f in section.fields:
-            if isinstance(f, Repeat):
-                if plain:
-                    _table(document, plain)
-                    plain = []
-                _repeat(document, f)
+        for part in section.parts():
+            if isinstance(part, Repeat):
+                _repeat(document, part)
             else:
-                plain.append(f)
-        if plain:
-            _table(document, plain)
+                _table(document, list(part))
     return document
 
 
 def main(slugs: list[str]) -> None:
     for slug in slugs or list(ARTEFACTS):
         artefact = ARTEFACTS[slug]
-        build(artefact).save(template_path(artefact))
+        build(artefact).save(str(template_path(artefact)))
         print(f"wrote {template_path(artefact)}")
 
 

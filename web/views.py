@@ -21,8 +21,10 @@ from schemas import schema_for, stored_schema
 bp = Blueprint("forms", __name__)
 
 DOCUMENTS: dict[str, tuple[str, Callable[..., bytes]]] = {
-    "docx": ("application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-             render_word),
+    "docx": (
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        render_word,
+    ),
     "pdf": ("application/pdf", render_pdf),
 }
 
@@ -30,8 +32,15 @@ DOCUMENTS: dict[str, tuple[str, Callable[..., bytes]]] = {
 @bp.app_template_global()
 def kind_of(f: object) -> str:
     """The name of the template macro that renders a declared field."""
-    for kind, name in ((Repeat, "repeat"), (YesNo, "yesno"), (Choice, "choice"), (Date, "date"),
-                       (Email, "email"), (Phone, "phone"), (LongText, "longtext")):
+    for kind, name in (
+        (Repeat, "repeat"),
+        (YesNo, "yesno"),
+        (Choice, "choice"),
+        (Date, "date"),
+        (Email, "email"),
+        (Phone, "phone"),
+        (LongText, "longtext"),
+    ):
         if isinstance(f, kind):
             return name
     return "text"
@@ -98,12 +107,20 @@ def fill(slug: str) -> ResponseReturnValue:
 def session_expired(_: CSRFError) -> ResponseReturnValue:
     """A post without a valid token saves nothing; a form page shows the answers again to resend."""
     if request.endpoint != "forms.fill" or request.view_args is None:
-        return render_template("error.html", title="Your session has ended",
-                               message="Nothing was saved. Go back and try again."), 400
+        return render_template(
+            "error.html",
+            title="Your session has ended",
+            message="Nothing was saved. Go back and try again.",
+        ), 400
     artefact = _artefact(request.view_args["slug"])
     form = form_class(artefact)(formdata=request.form)
-    errors = [{"text": "Your session ended before you continued, so nothing was saved. Your"
-                       " answers are below: check them and continue again", "href": "#main-content"}]
+    errors = [
+        {
+            "text": "Your session ended before you continued, so nothing was saved. Your"
+            " answers are below: check them and continue again",
+            "href": "#main-content",
+        }
+    ]
     return render_template("form.html", artefact=artefact, form=form, errors=errors), 400
 
 

@@ -1,4 +1,4 @@
-"""Validation of the CSE Referral Form: each rule's message next to the right field, nothing stored."""
+"""CSE Referral Form validation: each rule's message next to the right field, nothing stored."""
 
 from __future__ import annotations
 
@@ -80,8 +80,9 @@ def test_date_must_be_real(client: FlaskClient, parts: tuple[str, str, str], mes
     assert stored() == 0
 
 
-def _post_with_date(client: FlaskClient, data: dict[str, Any], name: str,
-                    parts: dict[str, str]) -> Any:
+def _post_with_date(
+    client: FlaskClient, data: dict[str, Any], name: str, parts: dict[str, str]
+) -> Any:
     from tests.helpers import csrf_token, form_data
 
     posted = form_data(CSE_REFERRAL, data)
@@ -92,43 +93,67 @@ def _post_with_date(client: FlaskClient, data: dict[str, Any], name: str,
 
 def test_no_date_in_the_future(client: FlaskClient) -> None:
     tomorrow = (dt.date.today() + dt.timedelta(days=1)).isoformat()
-    refused(client, answers(date_of_referral=tomorrow), "date_of_referral-day",
-            "The date of referral to SPA must be today or in the past")
+    refused(
+        client,
+        answers(date_of_referral=tomorrow),
+        "date_of_referral-day",
+        "The date of referral to SPA must be today or in the past",
+    )
 
 
 def test_child_must_be_under_18_on_the_date_of_referral(client: FlaskClient) -> None:
-    refused(client, answers(child_dob="2008-11-03", date_of_referral="2026-11-03"),
-            "child_dob-day", "The child must be under 18 on the date of referral to SPA: child"
-            " sexual exploitation is defined for children and young people under 18")
+    refused(
+        client,
+        answers(child_dob="2008-11-03", date_of_referral="2026-11-03"),
+        "child_dob-day",
+        "The child must be under 18 on the date of referral to SPA: child"
+        " sexual exploitation is defined for children and young people under 18",
+    )
 
 
 def test_child_one_day_short_of_18_is_accepted(client: FlaskClient) -> None:
-    response = post_answers(client, CSE_REFERRAL,
-                            answers(child_dob="2008-11-04", date_of_referral="2026-11-03"))
+    response = post_answers(
+        client, CSE_REFERRAL, answers(child_dob="2008-11-04", date_of_referral="2026-11-03")
+    )
     assert response.status_code == 302
     assert stored() == 1
 
 
 def test_date_of_birth_after_referral_is_refused(client: FlaskClient) -> None:
-    refused(client, answers(child_dob="2026-11-04", date_of_referral="2026-11-03"),
-            "child_dob-day", "The child must be under 18 on the date of referral to SPA: child"
-            " sexual exploitation is defined for children and young people under 18")
+    refused(
+        client,
+        answers(child_dob="2026-11-04", date_of_referral="2026-11-03"),
+        "child_dob-day",
+        "The child must be under 18 on the date of referral to SPA: child"
+        " sexual exploitation is defined for children and young people under 18",
+    )
 
 
 def test_email_must_be_an_email(client: FlaskClient) -> None:
-    refused(client, answers(referrer_email="priya at example"), "referrer_email",
-            "Enter the referrer's email address in the correct format, like"
-            " name@example.gov.uk")
+    refused(
+        client,
+        answers(referrer_email="priya at example"),
+        "referrer_email",
+        "Enter the referrer's email address in the correct format, like name@example.gov.uk",
+    )
 
 
 def test_phone_must_be_a_uk_number(client: FlaskClient) -> None:
-    refused(client, answers(referrer_phone="12345"), "referrer_phone",
-            "Enter the referrer's telephone number as a UK telephone number, like 020 8547 5008")
+    refused(
+        client,
+        answers(referrer_phone="12345"),
+        "referrer_phone",
+        "Enter the referrer's telephone number as a UK telephone number, like 020 8547 5008",
+    )
 
 
 def test_referrer_needs_a_way_to_be_contacted(client: FlaskClient) -> None:
-    refused(client, answers(referrer_email=None, referrer_phone=None), "referrer_email",
-            "Enter an email address or a telephone number for the referrer")
+    refused(
+        client,
+        answers(referrer_email=None, referrer_phone=None),
+        "referrer_email",
+        "Enter an email address or a telephone number for the referrer",
+    )
 
 
 def test_one_way_of_contact_is_enough(client: FlaskClient) -> None:
@@ -139,9 +164,13 @@ def test_one_way_of_contact_is_enough(client: FlaskClient) -> None:
 def test_at_least_one_concern(client: FlaskClient) -> None:
     from forms.cse_referral import CONCERN_FIELDS
 
-    refused(client, answers(**dict.fromkeys(CONCERN_FIELDS)), "concerns_summary",
-            "Enter the details of current CSE concerns, in the summary or under at least one"
-            " SAFEGUARD heading")
+    refused(
+        client,
+        answers(**dict.fromkeys(CONCERN_FIELDS)),
+        "concerns_summary",
+        "Enter the details of current CSE concerns, in the summary or under at least one"
+        " SAFEGUARD heading",
+    )
 
 
 def test_one_safeguard_heading_is_a_concern(client: FlaskClient) -> None:
@@ -155,34 +184,53 @@ def test_one_safeguard_heading_is_a_concern(client: FlaskClient) -> None:
 @pytest.mark.parametrize("char", ["\x00", "\x07", "\x0b", "\x1b", "\ufffe"])
 def test_characters_documents_cannot_hold_are_refused(client: FlaskClient, char: str) -> None:
     code = f"U+{ord(char):04X}"
-    refused(client, answers(child_alias=f"Ja{char}zz"), "child_alias",
-            f"The child's alias contains characters that cannot go into a document ({code})."
-            " Remove them and try again")
+    refused(
+        client,
+        answers(child_alias=f"Ja{char}zz"),
+        "child_alias",
+        f"The child's alias contains characters that cannot go into a document ({code})."
+        " Remove them and try again",
+    )
 
 
 def test_narrative_over_the_limit_is_refused(client: FlaskClient) -> None:
-    refused(client, answers(concerns_summary="a" * 20_001), "concerns_summary",
-            "The details of current CSE concerns must be 20,000 characters or fewer")
+    refused(
+        client,
+        answers(concerns_summary="a" * 20_001),
+        "concerns_summary",
+        "The details of current CSE concerns must be 20,000 characters or fewer",
+    )
 
 
 def test_narrative_at_the_limit_is_accepted(client: FlaskClient) -> None:
-    assert post_answers(client, CSE_REFERRAL,
-                        answers(concerns_summary="a" * 20_000)).status_code == 302
+    assert (
+        post_answers(client, CSE_REFERRAL, answers(concerns_summary="a" * 20_000)).status_code
+        == 302
+    )
 
 
 def test_short_text_is_one_line(client: FlaskClient) -> None:
-    refused(client, answers(child_forename="Jas\nmine"), "child_forename",
-            "The child's forename must be on one line")
+    refused(
+        client,
+        answers(child_forename="Jas\nmine"),
+        "child_forename",
+        "The child's forename must be on one line",
+    )
 
 
 def test_details_given_under_no_are_not_dropped(client: FlaskClient) -> None:
-    refused(client, answers(strategy_meeting="no"), "strategy_meeting",
-            "You gave 'Summary & actions from Strategy Meeting' but did not answer Yes to whether"
-            " there was a strategy meeting. Select Yes, or delete what you wrote there")
+    refused(
+        client,
+        answers(strategy_meeting="no"),
+        "strategy_meeting",
+        "You gave 'Summary & actions from Strategy Meeting' but did not answer Yes to whether"
+        " there was a strategy meeting. Select Yes, or delete what you wrote there",
+    )
 
 
 def test_errors_in_a_second_person_sit_in_that_block(client: FlaskClient) -> None:
     data = answers()
     data["persons"][1]["dob"] = "2099-01-01"
-    refused(client, data, "persons-1-dob-day",
-            "The person's date of birth must be today or in the past")
+    refused(
+        client, data, "persons-1-dob-day", "The person's date of birth must be today or in the past"
+    )

@@ -32,8 +32,15 @@ def stored() -> int:
 
 def urls(client: FlaskClient) -> list[str]:
     answers = submit(client, REFERRAL, sample_json("cse_referral"))
-    return ["/", "/health", "/forms/cse_referral", answers, f"{answers}/document.pdf",
-            f"{answers}/document.docx", "/no-such-page"]
+    return [
+        "/",
+        "/health",
+        "/forms/cse_referral",
+        answers,
+        f"{answers}/document.pdf",
+        f"{answers}/document.docx",
+        "/no-such-page",
+    ]
 
 
 def test_every_response_carries_the_security_headers(client: FlaskClient) -> None:
@@ -81,8 +88,9 @@ def test_production_cookie_is_secure_and_needs_a_secret(monkeypatch: pytest.Monk
 
 
 @pytest.mark.parametrize("token", [None, "forged-token"])
-def test_post_without_a_valid_csrf_token_saves_nothing(client: FlaskClient,
-                                                       token: str | None) -> None:
+def test_post_without_a_valid_csrf_token_saves_nothing(
+    client: FlaskClient, token: str | None
+) -> None:
     posted = form_data(REFERRAL, sample_json("cse_referral"))
     if token:
         posted["csrf_token"] = token

@@ -1,0 +1,127 @@
+"""Fixtures of the real-browser tests: a live server, the system Chromium, and screenshots.
+
+Self-contained on purpose: it does not rely on tests/conftest.py nor on pytest-playwright's own
+browser fixtures (those would look for a browser downloaded by `playwright install`, which is
+never run here). Only fictional data is ever typed into the pages.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+from werkzeug.serving import make_server
+
+from app import create_app
+from config import TestConfig
+from models import db
+
+ROOT = Path(__file__).resolve().parents[2]
+SCREENSHOTS = ROOT / "test-results" / "screenshots"
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+# Playwright's default timeout is 30 s; a local server answers in milliseconds.
+TIMEOUT_MS = 10_000
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Every test in this directory drives a browser."""
+    here = Path(__file__).resolve().parent
+    for item in items:
+        if here in Path(str(item.path)).resolve().parents:
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The app served on a free local port, with a SQLite file shared by the server's threads."""
+    database = tmp_path_factory.mktemp("browser-db") / "db.sqlite3"
+
+    class BrowserTestConfig(TestConfig):
+        SQLALCHEMY_DATABASE_URI = f"sqlite:///{database}"
+
+    app = create_app(BrowserTestConfig)
+    with app.app_context():
+        db.create_all()
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, name="live-server", daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        thread.join(timeout=5)
+        server.server_close()
+        with app.app_context():
+            db.engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True
+        )
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+def _context(browser: Browser, live_server: str, **options: object) -> BrowserContext:
+    context = browser.new_context(
+        base_url=live_server,
+        accept_downloads=True,
+        viewport={"width": 1280, "height": 900},
+        **options,  # type: ignore[arg-type]
+    )
+    context.set_default_timeout(TIMEOUT_MS)
+    return context
+
+
+@pytest.fixture
+def new_context(browser: Browser, live_server: str) -> Iterator:
+    """A factory of extra contexts (e.g. JavaScript off), all closed after the test."""
+    made: list[BrowserContext] = []
+
+    def make(**options: object) -> BrowserContext:
+        context = _context(browser, live_server, **options)
+        made.append(context)
+        return context
+
+    yield make
+    for context in made:
+        context.close()
+
+
+@pytest.fixture
+def page(new_context) -> Page:
+    """A page in a fresh context (own cookies, downloads accepted), closed after the test."""
+    return new_context().new_page()
+
+
+def save_screenshot(page: Page, name: str) -> Path:
+    """Save a full-page screenshot to test-results/screenshots/<name>.png for a human to look at."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOTS / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path
+
+
+@pytest.fixture
+def screenshot():
+    """The screenshot helper as a fixture, so tests need not import this conftest."""
+    return save_screenshot
