@@ -93,7 +93,9 @@ def _configure(app: Flask, config: type[Config] | dict[str, Any] | None) -> None
         app.config["SECRET_KEY"] = development_secret(app.instance_path)
     if not app.config.get("SQLALCHEMY_DATABASE_URI"):
         Path(app.instance_path).mkdir(parents=True, exist_ok=True)
-        app.config["SQLALCHEMY_DATABASE_URI"] = f"sqlite:///{Path(app.instance_path) / 'cse.sqlite3'}"
+        app.config["SQLALCHEMY_DATABASE_URI"] = (
+            f"sqlite:///{Path(app.instance_path) / 'cse.sqlite3'}"
+        )
 
 
 def _no_store(response: Response) -> Response:
@@ -105,18 +107,27 @@ def _no_store(response: Response) -> Response:
 
 
 def _too_large(_: Exception) -> tuple[str, int]:
-    return render_template("error.html", title="Your answers are too long to send",
-                           message="Shorten the longest answers and try again."), 413
+    return render_template(
+        "error.html",
+        title="Your answers are too long to send",
+        message="Shorten the longest answers and try again.",
+    ), 413
 
 
 def _not_found(_: Exception) -> tuple[str, int]:
-    return render_template("error.html", title="Page not found",
-                           message="If you typed the web address, check it is correct."), 404
+    return render_template(
+        "error.html",
+        title="Page not found",
+        message="If you typed the web address, check it is correct.",
+    ), 404
 
 
 def _server_error(_: Exception) -> tuple[str, int]:
-    return render_template("error.html", title="Sorry, there is a problem with the service",
-                           message="Your answers were not saved. Try again later."), 500
+    return render_template(
+        "error.html",
+        title="Sorry, there is a problem with the service",
+        message="Your answers were not saved. Try again later.",
+    ), 500
 
 
 @click.command("init-db")

@@ -126,7 +126,9 @@ def _govuk_conditional_radio(node: dict[str, Any]) -> bool:
     attribute, element or rule still fails the test.
     """
     messages = [check["message"] for check in node.get("any", []) + node.get("all", [])]
-    allowed = [f'ARIA attribute is not allowed: aria-expanded="{state}"' for state in ("false", "true")]
+    allowed = [
+        f'ARIA attribute is not allowed: aria-expanded="{state}"' for state in ("false", "true")
+    ]
     return (
         node["html"].startswith('<input class="govuk-radios__input"')
         and "aria-controls=" in node["html"]
