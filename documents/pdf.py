@@ -59,6 +59,7 @@ def _styles() -> dict[str, ParagraphStyle]:
             leading=17,
             spaceBefore=14,
             spaceAfter=6,
+            keepWithNext=1,
         ),
         # Long answers stand below their label in a box of their own: a Paragraph outside a
         # table splits across pages in linear time, a table cell re-wraps on every split.
@@ -71,10 +72,17 @@ def _styles() -> dict[str, ParagraphStyle]:
             leftIndent=6,
             rightIndent=6,
             spaceBefore=5,
-            spaceAfter=0,
+            spaceAfter=12,
         ),
         "h2": ParagraphStyle(
-            "h2", parent=body, fontName=BOLD, fontSize=11.5, leading=14, spaceBefore=8, spaceAfter=4
+            "h2",
+            parent=body,
+            fontName=BOLD,
+            fontSize=11.5,
+            leading=14,
+            spaceBefore=8,
+            spaceAfter=4,
+            keepWithNext=1,
         ),
     }
 
@@ -94,19 +102,18 @@ def pdf_text(text: str) -> str:
     return "<br/>".join(lines)
 
 
-class _Bookmark(Flowable):
-    """An outline entry at the place it stands in the story."""
+class _Heading(Paragraph):
+    """A heading that is also a bookmark, so the bookmark always opens the heading's page."""
 
-    width = height = 0
-
-    def __init__(self, title: str, level: int = 0) -> None:
-        super().__init__()
+    def __init__(self, title: str, style: ParagraphStyle, level: int) -> None:
+        super().__init__(escape(title), style)
         self.title, self.level = title, level
 
     def draw(self) -> None:
         key = f"b{id(self)}"
         self.canv.bookmarkPage(key)
         self.canv.addOutlineEntry(self.title, key, level=self.level, closed=True)
+        super().draw()
 
 
 def _answer(f: Field, value: Any) -> Paragraph | Spacer:
@@ -152,12 +159,9 @@ def _rows(rows: list[tuple[Field, Any]], width: float) -> list[Flowable]:
             short = []
         shown = f.display(value)
         answer = pdf_text(shown) if shown else "<br/><br/>"
-        out += [
-            Spacer(1, 6),
-            _grid(Table([[label]], colWidths=[width])),
-            Paragraph(answer, styles["box"]),
-            Spacer(1, 6),
-        ]
+        heading = _grid(Table([[label]], colWidths=[width], spaceBefore=6))
+        heading.keepWithNext = 1  # a label never ends a page without its answer
+        out += [heading, Paragraph(answer, styles["box"])]
     if short:
         out.append(_grid(_table(short, width)))
     return out
@@ -170,14 +174,14 @@ def _story(artefact: Artefact, data: Mapping[str, Any], width: float) -> list[Fl
         Paragraph("Kingston &amp; Richmond Local Safeguarding Children Board", styles["body"]),
     ]
     for section in artefact.sections:
-        story += [_Bookmark(section.title), Paragraph(escape(section.title), styles["h1"])]
+        story.append(_Heading(section.title, styles["h1"], level=0))
         for part in section.parts():
             if not isinstance(part, Repeat):
                 story += _rows([(f, data.get(f.name)) for p in part for f in p.walk()], width)
                 continue
             for number, item in enumerate(data.get(part.name) or [{}], start=1):
                 heading = f"{part.item_label} {number}"
-                story += [_Bookmark(heading, level=1), Paragraph(escape(heading), styles["h2"])]
+                story.append(_Heading(heading, styles["h2"], level=1))
                 story += _rows(
                     [(f, item.get(f.name)) for p in part.fields for f in p.walk()], width
                 )
@@ -191,14 +195,22 @@ def _marked_canvas(title: str, generated: str) -> type[Canvas]:
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             self._pages: list[dict[str, Any]] = []
+            self._bookmarks: list[tuple[str, dict[str, Any]]] = []
+
+        def bookmarkPage(self, key: str, **kwargs: Any) -> None:  # noqa: N802 - reportlab's name
+            # A bookmark points at the page being emitted: keep it until the page really is.
+            self._bookmarks.append((key, kwargs))
 
         def showPage(self) -> None:  # noqa: N802 - reportlab's name
             self._pages.append(dict(self.__dict__))
+            self._bookmarks = []
             self._startPage()
 
         def save(self) -> None:
             for number, state in enumerate(self._pages, start=1):
                 self.__dict__.update(state)
+                for key, kwargs in self._bookmarks:
+                    super().bookmarkPage(key, **kwargs)
                 self._mark(number, len(self._pages))
                 super().showPage()
             super().save()

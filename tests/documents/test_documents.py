@@ -195,6 +195,14 @@ def test_pdf_metadata_and_bookmarks(artefact: Artefact) -> None:
     assert reader.trailer["/Root"]["/Lang"] == "en-GB"
     top_level = [entry.title for entry in reader.outline if not isinstance(entry, list)]
     assert top_level == [section.title for section in artefact.sections]
+    # Each bookmark opens the page where its heading is printed.
+    pages = pdf_pages(render_pdf(artefact, data))
+    entries = [e for e in reader.outline if not isinstance(e, list)]
+    for nested in (e for e in reader.outline if isinstance(e, list)):
+        entries += nested
+    assert len({reader.get_destination_page_number(e) for e in entries}) > 1
+    for entry in entries:
+        assert entry.title in pages[reader.get_destination_page_number(entry)], entry.title
     # No answer (a child's name, say) is ever written into the metadata.
     metadata = " ".join(str(v) for v in reader.metadata.values())
     for _, value in text_values(artefact, data):
