@@ -63,6 +63,9 @@ def register() -> dict[str, frozenset[int]]:
 
 def runs(text: str) -> Iterator[tuple[str | None, str]]:
     """Split text into runs: (None, text) for the body font, (FALLBACK, text) where it is needed."""
+    if text.isascii():  # the body font prints all of ASCII: the common case, made quick
+        yield None, text
+        return
     coverage = register()
     body, fallback = coverage[BODY], coverage[FALLBACK]
     current: str | None = None

@@ -2,43 +2,40 @@
 
 Every page is marked OFFICIAL-SENSITIVE at the top and bottom and numbered "Page N of M". The
 document's metadata carries the artefact's title and language, never a child's name. User text
-is escaped before reportlab's Paragraph parses it, right-to-left scripts are shaped and put in
-visual order, and the embedded font (DejaVu Sans) covers Latin, Greek, Cyrillic, Vietnamese and
-Arabic.
+is drawn as literal text, never parsed as markup (documents.pdf_grid); right-to-left scripts
+are shaped and put in visual order, and the embedded fonts (documents.fonts) cover Latin, Greek,
+Cyrillic, Vietnamese, Arabic and emoji.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import io
-import re
-import unicodedata
 from collections.abc import Mapping
 from functools import cache
 from typing import Any
 from xml.sax.saxutils import escape
 
-import arabic_reshaper
-from bidi import get_display
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, Paragraph, SimpleDocTemplate
 
 from documents.fonts import BODY as FONT
-from documents.fonts import BOLD, register, runs
+from documents.fonts import BOLD, register
+from documents.pdf_grid import Grid, Row, answer_lines, label_lines
 from forms.kinds import Artefact, Field, LongText, Repeat
 
 MARKING = "OFFICIAL-SENSITIVE"
 PUBLISHER = "Kingston & Richmond CSE forms"
 MARGIN = 2 * cm
 LABEL_WIDTH = 6 * cm
+KEEP_WITH_HEADING = 4 * cm  # a heading starts a new page rather than end one alone
 INK = colors.HexColor("#0b0c0c")
 RULE = colors.HexColor("#b1b4b6")
 LABEL_FILL = colors.HexColor("#f3f2f1")
-_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
 
 
 @cache
@@ -47,7 +44,6 @@ def _styles() -> dict[str, ParagraphStyle]:
     body = ParagraphStyle("body", fontName=FONT, fontSize=9.5, leading=12.5, textColor=INK)
     return {
         "body": body,
-        "label": ParagraphStyle("label", parent=body, fontName=BOLD),
         "title": ParagraphStyle(
             "title", parent=body, fontName=BOLD, fontSize=20, leading=25, spaceAfter=4
         ),
@@ -59,20 +55,6 @@ def _styles() -> dict[str, ParagraphStyle]:
             leading=17,
             spaceBefore=14,
             spaceAfter=6,
-            keepWithNext=1,
-        ),
-        # Long answers stand below their label in a box of their own: a Paragraph outside a
-        # table splits across pages in linear time, a table cell re-wraps on every split.
-        "box": ParagraphStyle(
-            "box",
-            parent=body,
-            borderWidth=0.5,
-            borderColor=RULE,
-            borderPadding=(5, 6, 6, 6),
-            leftIndent=6,
-            rightIndent=6,
-            spaceBefore=5,
-            spaceAfter=12,
         ),
         "h2": ParagraphStyle(
             "h2",
@@ -82,24 +64,8 @@ def _styles() -> dict[str, ParagraphStyle]:
             leading=14,
             spaceBefore=8,
             spaceAfter=4,
-            keepWithNext=1,
         ),
     }
-
-
-def pdf_text(text: str) -> str:
-    """User text as Paragraph markup: escaped, lines kept, right-to-left runs in visual order,
-    and characters the body font lacks (emoji) set in the fallback font."""
-    lines = []
-    for line in unicodedata.normalize("NFC", text).split("\n"):
-        if _RTL.search(line):
-            line = get_display(arabic_reshaper.reshape(line))
-        marked = []
-        for font, run in runs(line):
-            run = escape(run).replace("\t", "\u00a0" * 4).replace("  ", " \u00a0")
-            marked.append(f'<font name="{font}">{run}</font>' if font else run)
-        lines.append("".join(marked))
-    return "<br/>".join(lines)
 
 
 class _Heading(Paragraph):
@@ -116,55 +82,27 @@ class _Heading(Paragraph):
         super().draw()
 
 
-def _answer(f: Field, value: Any) -> Paragraph | Spacer:
-    shown = f.display(value)
-    if not shown:  # an unanswered box stays blank space, as on paper
-        return Spacer(1, 12)
-    return Paragraph(pdf_text(shown), _styles()["body"])
-
-
-def _grid(table: Table) -> Table:
-    table.setStyle(
-        TableStyle(
-            [
-                ("FONT", (0, 0), (-1, -1), FONT, 9.5),  # else Table sets Helvetica per cell
-                ("GRID", (0, 0), (-1, -1), 0.5, RULE),
-                ("BACKGROUND", (0, 0), (0, -1), LABEL_FILL),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("TOPPADDING", (0, 0), (-1, -1), 4),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
-            ]
-        )
-    )
-    return table
-
-
-def _table(cells: list[list[Flowable]], width: float) -> Table:
-    # Short answers are short, but a row may still need to split at a page end.
-    return Table(cells, colWidths=[LABEL_WIDTH, width - LABEL_WIDTH], splitInRow=1)
-
-
-def _rows(rows: list[tuple[Field, Any]], width: float) -> list[Flowable]:
-    """Short answers as label/answer rows of one table; each long answer boxed below its label."""
-    styles = _styles()
-    out: list[Flowable] = []
-    short: list[list[Flowable]] = []
+def _grid(rows: list[tuple[Field, Any]], width: float) -> Grid:
+    """Short answers beside their labels; each long answer below its label, full width."""
+    grid: list[Row] = []
     for f, value in rows:
-        label = Paragraph(escape(f.label), styles["label"])
-        if not isinstance(f, LongText):
-            short.append([label, _answer(f, value)])
-            continue
-        if short:
-            out.append(_grid(_table(short, width)))
-            short = []
         shown = f.display(value)
-        answer = pdf_text(shown) if shown else "<br/><br/>"
-        heading = _grid(Table([[label]], colWidths=[width], spaceBefore=6))
-        heading.keepWithNext = 1  # a label never ends a page without its answer
-        out += [heading, Paragraph(answer, styles["box"])]
-    if short:
-        out.append(_grid(_table(short, width)))
-    return out
+        if isinstance(f, LongText):
+            grid.append(
+                Row(
+                    label_lines(f.label, width),
+                    [],
+                    full_width=True,
+                    shaded=True,
+                    keep_with_next=True,
+                )
+            )
+            grid.append(Row([], answer_lines(shown, width) or [()] * 3, full_width=True))
+        else:
+            grid.append(
+                Row(label_lines(f.label, LABEL_WIDTH), answer_lines(shown, width - LABEL_WIDTH))
+            )
+    return Grid(grid, LABEL_WIDTH)
 
 
 def _story(artefact: Artefact, data: Mapping[str, Any], width: float) -> list[Flowable]:
@@ -174,16 +112,19 @@ def _story(artefact: Artefact, data: Mapping[str, Any], width: float) -> list[Fl
         Paragraph("Kingston &amp; Richmond Local Safeguarding Children Board", styles["body"]),
     ]
     for section in artefact.sections:
-        story.append(_Heading(section.title, styles["h1"], level=0))
+        story += [CondPageBreak(KEEP_WITH_HEADING), _Heading(section.title, styles["h1"], level=0)]
         for part in section.parts():
             if not isinstance(part, Repeat):
-                story += _rows([(f, data.get(f.name)) for p in part for f in p.walk()], width)
+                story.append(_grid([(f, data.get(f.name)) for p in part for f in p.walk()], width))
                 continue
             for number, item in enumerate(data.get(part.name) or [{}], start=1):
                 heading = f"{part.item_label} {number}"
-                story.append(_Heading(heading, styles["h2"], level=1))
-                story += _rows(
-                    [(f, item.get(f.name)) for p in part.fields for f in p.walk()], width
+                story += [
+                    CondPageBreak(KEEP_WITH_HEADING),
+                    _Heading(heading, styles["h2"], level=1),
+                ]
+                story.append(
+                    _grid([(f, item.get(f.name)) for p in part.fields for f in p.walk()], width)
                 )
     return story
 

@@ -1,0 +1,122 @@
+"""`python -m bench`: time and measure Word and PDF generation for every declared artefact.
+
+Exit status is 0 whatever the verdict: this is a report. `--quick` is a smoke run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from typing import Any
+
+from bench import machine, memory, profile, report
+from bench.answers import answer_sets, total_chars
+from bench.formats import FORMATS
+from bench.timing import WARMUP_BUDGET_S, Timing, time_renders
+from forms import ARTEFACTS
+
+RUNS = {"complete": 200, "maximal": 10}
+QUICK_RUNS = {"complete": 20, "maximal": 1}
+# The maximal set has no warm-up of its own: the complete renders of the same artefact and
+# format, just before it in this process, have filled the caches (one maximal PDF can take a
+# minute).
+WARMUP = {"complete": 5, "maximal": 0}
+QUICK_WARMUP = {"complete": 1, "maximal": 0}
+MEMORY_RENDERS, QUICK_MEMORY_RENDERS = 1000, 100
+
+
+def _args() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
+    parser.add_argument(
+        "--quick", action="store_true", help="few renders: a smoke run, numbers only indicative"
+    )
+    parser.add_argument(
+        "--budget",
+        type=float,
+        default=60.0,
+        metavar="SECONDS",
+        help="time budget of the timed renders of one case; at least one render is always "
+        "timed (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--profile",
+        action="store_true",
+        help="after the verdict, print a cProfile (top 15 by own time) of each render that "
+        "misses its time target",
+    )
+    return parser.parse_args()
+
+
+def _log(message: str) -> None:
+    print(f"  .. {message}", file=sys.stderr, flush=True)
+
+
+def _timings(sets: dict[str, dict[str, Any]], quick: bool, budget: float) -> list[Timing]:
+    runs = QUICK_RUNS if quick else RUNS
+    warmup = QUICK_WARMUP if quick else WARMUP
+    timings = []
+    for answers in runs:  # every complete set first: they carry the targets
+        for slug, artefact in ARTEFACTS.items():
+            for fmt in FORMATS:
+                _log(f"timing {slug} {answers} {fmt}")
+                data = sets[slug][answers]
+                timings.append(
+                    time_renders(
+                        artefact,
+                        answers,
+                        data,
+                        fmt,
+                        warmup=warmup[answers],
+                        runs=runs[answers],
+                        budget_s=budget,
+                    )
+                )
+    print(
+        f"\nRender time, in process: up to {warmup['complete']} warm-up renders (stopping after "
+        f"{WARMUP_BUDGET_S:.0f} s) before the complete set, none before the maximal one; then n\n"
+        "timed renders; p95 is nearest-rank (the slowest when n < 20)"
+    )
+    return timings
+
+
+def main() -> None:
+    args = _args()
+    started = time.perf_counter()
+    cores = os.cpu_count() or 1
+    renders = QUICK_MEMORY_RENDERS if args.quick else MEMORY_RENDERS
+    print(f"bench: {'quick' if args.quick else 'full'} run, {len(ARTEFACTS)} artefact(s)")
+    print(f"bench: {machine.describe()}", flush=True)
+
+    sets = {slug: answer_sets(a) for slug, a in ARTEFACTS.items()}
+    chars = {(slug, name): total_chars(d) for slug, s in sets.items() for name, d in s.items()}
+    timings = _timings(sets, args.quick, args.budget)
+    print(report.timing_table(timings, chars), flush=True)
+
+    _log(
+        f"memory: {len(ARTEFACTS) * len(FORMATS) * len(memory.MODES)} fresh processes, "
+        f"{renders:,} renders each"
+    )
+    memories = memory.run_all(list(ARTEFACTS), list(FORMATS), renders, cores)
+    print(
+        "\nResident memory (MB), complete sample, one fresh process per row: start = after "
+        f"imports,\n@0 = after {memory.WARMUP} warm-up renders, @N = after N more renders. "
+        "mode app: the garbage collector\nas the app leaves it; mode gc: gc.collect() + "
+        "gc.freeze() after warm-up, gc.collect() after each\nrender (collect ms: its time per "
+        "render). ms/render is indicative: processes run side by side."
+    )
+    print(report.memory_table(memories))
+
+    print("\nTargets (complete sample; memory as the app runs it)")
+    print(report.verdict(report.checks(timings, memories), args.quick))
+    if args.profile:
+        for t in report.slow(timings):
+            print(f"\ncProfile of {t.artefact} {t.answers} {t.fmt}, 20 renders:")
+            print(profile.top(ARTEFACTS[t.artefact], sets[t.artefact][t.answers], t.fmt))
+    elapsed = time.perf_counter() - started
+    print(f"\nbench: finished in {elapsed:.0f} s; {machine.load(warn_busy=False)} (with its own)")
+
+
+if __name__ == "__main__":
+    main()

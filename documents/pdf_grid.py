@@ -1,0 +1,211 @@
+"""The label/answer grid of the PDF: plain text wrapped and drawn directly on the canvas.
+
+User text is never parsed as markup: it is measured and drawn as literal strings, so `<b>`,
+`&` or `<img src=...>` typed by a user cannot change the document. Wrapping is linear in the
+length of the text and the grid splits between lines at a page end, so a 20,000-character
+answer costs milliseconds, not seconds (reportlab's Paragraph re-wraps the rest of a long
+paragraph on every page, and its tables re-wrap every cell when they split).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+import arabic_reshaper
+from bidi import get_display
+from reportlab.lib import colors
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.textobject import PDFTextObject
+from reportlab.platypus import Flowable
+
+from documents.fonts import BODY, BOLD, runs
+
+SIZE, LEADING = 9.5, 12.5
+PAD_X, PAD_TOP, PAD_BOTTOM = 6.0, 4.0, 5.0
+INK = colors.HexColor("#0b0c0c")
+RULE = colors.HexColor("#b1b4b6")
+LABEL_FILL = colors.HexColor("#f3f2f1")
+_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
+_TOKENS = re.compile(r"\S+|\s+")
+
+Line = tuple[tuple[str, str, float], ...]
+"""A wrapped line: its runs of (font, text, x offset)."""
+
+
+@lru_cache(maxsize=8192)  # bounded: user text must not grow the process
+def _width(text: str, font: str) -> float:
+    return stringWidth(text, font, SIZE)
+
+
+def _measured(text: str, font: str) -> list[tuple[str, str, float]]:
+    """Runs of text in the font that can print them, each with its width."""
+    if text.isascii():
+        return [(font, text, _width(text, font))]
+    return [(f or font, run, _width(run, f or font)) for f, run in runs(text)]
+
+
+def _visual(line: str) -> str:
+    """A line as drawn: composed characters, tabs as spaces, right-to-left runs shaped."""
+    line = unicodedata.normalize("NFC", line).replace("\t", "    ")
+    if _RTL.search(line):
+        line = get_display(arabic_reshaper.reshape(line))
+    return line
+
+
+def _break_word(word: str, font: str, width: float) -> Iterator[str]:
+    """A word wider than the column, cut into pieces that fit (a URL, a long code)."""
+    piece = ""
+    for char in word:
+        if piece and sum(w for *_, w in _measured(piece + char, font)) > width:
+            yield piece
+            piece = ""
+        piece += char
+    if piece:
+        yield piece
+
+
+def wrap(text: str, font: str, width: float) -> list[Line]:
+    """Text wrapped to `width` points; typed line breaks and indents are kept."""
+    lines: list[Line] = []
+    for source in text.split("\n"):
+        line: list[tuple[str, str, float]] = []
+        x = 0.0
+        for index, token in enumerate(_TOKENS.findall(_visual(source))):
+            measured = _measured(token, font)
+            token_width = sum(w for *_, w in measured)
+            if token.isspace():
+                if index == 0:  # an indent typed at the start of a line
+                    x = min(token_width, width / 2)
+                elif line:
+                    x = _place(line, measured, x)
+                continue
+            if x + token_width > width:
+                if line:
+                    lines.append(_trimmed(line))
+                    line = []
+                x = 0.0
+            pieces = [token] if token_width <= width else list(_break_word(token, font, width))
+            for number, piece in enumerate(pieces):
+                if number:
+                    lines.append(_trimmed(line))
+                    line, x = [], 0.0
+                x = _place(line, _measured(piece, font), x)
+        lines.append(_trimmed(line))
+    return lines
+
+
+def _place(
+    line: list[tuple[str, str, float]], measured: list[tuple[str, str, float]], x: float
+) -> float:
+    """Add measured runs to a line at `x`; return where the next run starts."""
+    for font, text, run_width in measured:
+        line.append((font, text, x))
+        x += run_width
+    return x
+
+
+def _trimmed(runs_: list[tuple[str, str, float]]) -> Line:
+    """A finished line: trailing space dropped, neighbouring runs in one font drawn as one."""
+    while runs_ and runs_[-1][1].isspace():
+        runs_ = runs_[:-1]
+    merged: list[tuple[str, str, float]] = []
+    for font, text, offset in runs_:
+        if merged and merged[-1][0] == font:
+            merged[-1] = (font, merged[-1][1] + text, merged[-1][2])
+        else:
+            merged.append((font, text, offset))
+    return tuple(merged)
+
+
+@dataclass
+class Row:
+    """One row of the grid: a label beside its answer, or a full-width label or answer."""
+
+    label: list[Line]
+    answer: list[Line]
+    full_width: bool = False  # a long answer's label bar, or the long answer below it
+    shaded: bool = False
+    keep_with_next: bool = False
+
+    @property
+    def height(self) -> float:
+        return max(len(self.label), len(self.answer), 1) * LEADING + PAD_TOP + PAD_BOTTOM
+
+
+class Grid(Flowable):
+    """Rows of labels and answers, ruled like the paper form, splitting at page ends."""
+
+    def __init__(self, rows: list[Row], label_width: float) -> None:
+        super().__init__()
+        self.rows, self.label_width = rows, label_width
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.width = available_width
+        self.height = sum(row.height for row in self.rows)
+        return self.width, self.height
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        used, cut = 0.0, 0
+        while cut < len(self.rows) and used + self.rows[cut].height <= available_height:
+            used += self.rows[cut].height
+            cut += 1
+        if cut < len(self.rows):  # the row that does not fit: split it between lines
+            lines = int((available_height - used - PAD_TOP - PAD_BOTTOM) // LEADING)
+            row = self.rows[cut]
+            if lines >= 2 and max(len(row.label), len(row.answer)) > lines:
+                first = Row(row.label[:lines], row.answer[:lines], row.full_width, row.shaded)
+                rest = Row(row.label[lines:], row.answer[lines:], row.full_width, row.shaded)
+                return [
+                    Grid([*self.rows[:cut], first], self.label_width),
+                    Grid([rest, *self.rows[cut + 1 :]], self.label_width),
+                ]
+        while 0 < cut < len(self.rows) and self.rows[cut - 1].keep_with_next:
+            cut -= 1  # a label never ends a page without its answer
+        if cut == 0:
+            return []
+        return [Grid(self.rows[:cut], self.label_width), Grid(self.rows[cut:], self.label_width)]
+
+    def draw(self) -> None:
+        canvas = self.canv
+        canvas.setLineWidth(0.5)
+        canvas.setStrokeColor(RULE)
+        text = canvas.beginText()
+        text.setFont(BODY, SIZE)
+        text.setFillColor(INK)
+        top = self.height
+        for row in self.rows:
+            bottom = top - row.height
+            split_at = self.width if row.full_width else self.label_width
+            if row.shaded or not row.full_width:
+                canvas.setFillColor(LABEL_FILL)
+                canvas.rect(0, bottom, split_at, row.height, stroke=0, fill=1)
+            canvas.rect(0, bottom, self.width, row.height, stroke=1, fill=0)
+            if not row.full_width:
+                canvas.line(split_at, bottom, split_at, top)
+            _draw_lines(text, row.label, PAD_X, top)
+            _draw_lines(text, row.answer, split_at + PAD_X if not row.full_width else PAD_X, top)
+            top = bottom
+        canvas.drawText(text)
+
+
+def _draw_lines(text: PDFTextObject, lines: list[Line], x: float, top: float) -> None:
+    for number, line in enumerate(lines):
+        y = top - PAD_TOP - SIZE - number * LEADING
+        for font, run, offset in line:
+            text.setTextOrigin(x + offset, y)
+            if text._fontname != font:
+                text.setFont(font, SIZE)
+            text.textOut(run)
+
+
+@lru_cache(maxsize=1024)  # labels come from the declarations: a small, fixed set
+def label_lines(text: str, width: float) -> list[Line]:
+    return wrap(text, BOLD, width - 2 * PAD_X)
+
+
+def answer_lines(text: str, width: float) -> list[Line]:
+    return wrap(text, BODY, width - 2 * PAD_X) if text else []

@@ -1,0 +1,36 @@
+"""Wrapping of answers in the PDF grid: every word kept, in order, and no line too wide."""
+
+from __future__ import annotations
+
+import pytest
+from reportlab.pdfbase.pdfmetrics import stringWidth
+
+from documents.fonts import BODY, register
+from documents.pdf_grid import SIZE, wrap
+
+TEXTS = [
+    "A short answer",
+    "Fictional narrative sentence, repeated. " * 40,
+    "Averyverylongwordwithoutanyspaces" * 12 + " then words",
+    "First line\n\n\tIndented third line\n   three spaces",
+    "Łukasz Wójcik 😀 👍 Nguyễn Thị Minh " * 8,
+]
+
+
+@pytest.mark.parametrize("text", TEXTS, ids=range(len(TEXTS)))
+def test_wrapping_keeps_every_character_and_fits_the_column(text: str) -> None:
+    register()
+    width = 200.0
+    lines = wrap(text, BODY, width)
+    for line in lines:
+        end = max((x + stringWidth(t, f, SIZE) for f, t, x in line), default=0.0)
+        assert end <= width + 0.01
+    drawn = "".join(t for line in lines for _, t, _ in line)
+    assert drawn.replace(" ", "") == text.replace("\t", "").replace("\n", "").replace(" ", "")
+    assert len(lines) >= text.count("\n") + 1
+
+
+def test_an_indent_typed_at_a_line_start_is_kept() -> None:
+    register()
+    (line,) = wrap("\tIndented", BODY, 200.0)
+    assert line[0][2] == pytest.approx(stringWidth("    ", BODY, SIZE))
