@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,7 @@ from govuk_frontend_wtf.main import WTFormsHelpers
 from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
 
 from config import CONFIGS, Config, development_secret
+from documents.render import warm_up
 from models import db
 
 ROOT = Path(__file__).resolve().parent
@@ -78,6 +80,11 @@ def create_app(config: type[Config] | dict[str, Any] | None = None) -> Flask:
     app.register_error_handler(404, _not_found)
     app.register_error_handler(500, _server_error)
     app.cli.add_command(init_db)
+    # Everything made so far lives as long as the process: keep it out of the collector's way,
+    # so that collecting after each document (documents.render) stays cheap.
+    warm_up()
+    gc.collect()  # garbage left by start-up must not be frozen with it
+    gc.freeze()
     return app
 
 

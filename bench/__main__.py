@@ -13,7 +13,7 @@ from typing import Any
 
 from bench import machine, memory, profile, report
 from bench.answers import answer_sets, total_chars
-from bench.formats import FORMATS
+from bench.formats import FORMATS, start_up_as_the_app_does
 from bench.timing import WARMUP_BUDGET_S, Timing, time_renders
 from forms import ARTEFACTS
 
@@ -90,6 +90,7 @@ def main() -> None:
     print(f"bench: {machine.describe()}", flush=True)
 
     sets = {slug: answer_sets(a) for slug, a in ARTEFACTS.items()}
+    start_up_as_the_app_does()
     chars = {(slug, name): total_chars(d) for slug, s in sets.items() for name, d in s.items()}
     timings = _timings(sets, args.quick, args.budget)
     print(report.timing_table(timings, chars), flush=True)
@@ -102,9 +103,9 @@ def main() -> None:
     print(
         "\nResident memory (MB), complete sample, one fresh process per row: start = after "
         f"imports,\n@0 = after {memory.WARMUP} warm-up renders, @N = after N more renders. "
-        "mode app: the garbage collector\nas the app leaves it; mode gc: gc.collect() + "
-        "gc.freeze() after warm-up, gc.collect() after each\nrender (collect ms: its time per "
-        "render). ms/render is indicative: processes run side by side."
+        "mode app: as the app runs\n(start-up frozen, a collection after each render); mode raw: "
+        "the bare renderers, collector left\nalone. ms/render is indicative: processes run side "
+        "by side."
     )
     print(report.memory_table(memories))
 

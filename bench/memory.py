@@ -1,13 +1,13 @@
 """Resident memory over many renders, each format and mode in a fresh process.
 
 Run by the benchmark as `python -m bench.memory SLUG FORMAT MODE RENDERS`; it prints one JSON
-line. MODE is "app" (the garbage collector left as the app leaves it) or "gc" (`gc.collect()`
-then `gc.freeze()` after warm-up, and `gc.collect()` after each render).
+line. MODE is "app" (as the app runs: start-up objects frozen, as `create_app` does, and a
+collection after each render, as `documents.render` does) or "raw" (the bare renderers with the
+collector left alone: the comparison that shows why the app collects).
 """
 
 from __future__ import annotations
 
-import gc
 import json
 import subprocess
 import sys
@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-MODES = ("app", "gc")
+MODES = ("app", "raw")
 CHECKPOINTS = (0, 100, 500, 1000)
 WARMUP = 5
 
@@ -33,27 +33,24 @@ def rss_mb(key: str = "VmRSS") -> float:
 def measure(slug: str, fmt: str, mode: str, renders: int) -> dict[str, object]:
     from bench.answers import complete
     from bench.formats import FORMATS
+    from documents.render import FORMATS as DOCUMENTS
     from forms import ARTEFACTS
 
     artefact = ARTEFACTS[slug]
     data = complete(artefact)
-    render = FORMATS[fmt]
+    render = FORMATS[fmt] if mode == "app" else DOCUMENTS["docx" if fmt == "word" else fmt].make
+    if mode == "app":
+        from bench.formats import start_up_as_the_app_does
+
+        start_up_as_the_app_does()
     before = rss_mb()
     for _ in range(WARMUP):
         render(artefact, data)
-    if mode == "gc":
-        gc.collect()
-        gc.freeze()
     marks = sorted({c * renders // CHECKPOINTS[-1] for c in CHECKPOINTS})
     rss = {0: rss_mb()}
-    collect_s = 0.0
     start = time.perf_counter()
     for done in range(1, renders + 1):
         render(artefact, data)
-        if mode == "gc":
-            started = time.perf_counter()
-            gc.collect()
-            collect_s += time.perf_counter() - started
         if done in marks:
             rss[done] = rss_mb()
     elapsed = time.perf_counter() - start
@@ -65,7 +62,6 @@ def measure(slug: str, fmt: str, mode: str, renders: int) -> dict[str, object]:
         "rss": rss,
         "peak": rss_mb("VmHWM"),
         "ms_per_render": elapsed * 1000 / renders,
-        "collect_ms": collect_s * 1000 / renders,
     }
 
 
@@ -78,7 +74,6 @@ class Memory:
     rss: dict[int, float]
     peak: float
     ms_per_render: float
-    collect_ms: float
 
     @property
     def last(self) -> float:

@@ -67,9 +67,8 @@ def memory_table(memories: Sequence[Memory]) -> str:
         f"@{marks[-1]}-@{marks[1]}" if len(marks) > 2 else "growth",
         "peak",
         "ms/render",
-        "collect ms",
     )
-    widths = (-14, -5, -5, 7, *[7] * len(marks), 12, 7, 10, 11)
+    widths = (-14, -5, -5, 7, *[7] * len(marks), 12, 7, 10)
     lines = [_row(head, widths)]
     for m in memories:
         lines.append(
@@ -83,7 +82,6 @@ def memory_table(memories: Sequence[Memory]) -> str:
                     f"{m.growth:+.1f}",
                     f"{m.peak:.1f}",
                     f"{m.ms_per_render:.1f}",
-                    "-" if m.mode == "app" else f"{m.collect_ms:.1f}",
                 ),
                 widths,
             )

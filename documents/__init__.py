@@ -1,0 +1,1 @@
+"""Word and PDF documents made from declared artefacts and their answers."""

@@ -269,7 +269,7 @@ class Section:
         for f in self.fields:
             yield from f.walk()
 
-    def parts(self) -> Iterator[Field | tuple[Field, ...]]:
+    def parts(self) -> Iterator[Repeat | tuple[Field, ...]]:
         """The section's fields in order, runs of plain fields grouped: each repeat stands alone."""
         run: list[Field] = []
         for f in self.fields:

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Callable
 
 from flask import Blueprint, abort, redirect, render_template, request, send_file, url_for
 from flask.typing import ResponseReturnValue
 from flask_wtf.csrf import CSRFError
 from wtforms import FieldList
 
-from documents.pdf import render_pdf
-from documents.word import render_word
+from documents.render import FORMATS, render
 from forms import ARTEFACTS
 from forms.kinds import Artefact, Choice, Date, Email, LongText, Phone, Repeat, YesNo
 from forms.web import check, error_summary, form_class
@@ -19,14 +17,6 @@ from models import Submission, db
 from schemas import schema_for, stored_schema
 
 bp = Blueprint("forms", __name__)
-
-DOCUMENTS: dict[str, tuple[str, Callable[..., bytes]]] = {
-    "docx": (
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        render_word,
-    ),
-    "pdf": ("application/pdf", render_pdf),
-}
 
 
 @bp.app_template_global()
@@ -134,14 +124,13 @@ def answers(submission_id: str) -> ResponseReturnValue:
 @bp.get("/answers/<submission_id>/document.<kind>")
 def document(submission_id: str, kind: str) -> ResponseReturnValue:
     submission, artefact = _submission(submission_id)
-    if kind not in DOCUMENTS:
+    if kind not in FORMATS:
         abort(404)
-    mimetype, render = DOCUMENTS[kind]
     data = stored_schema(artefact).load(submission.answers)
     # The file name is made here from the artefact and the id: never from an answer.
     return send_file(
-        io.BytesIO(render(artefact, data)),
-        mimetype=mimetype,
+        io.BytesIO(render(kind, artefact, data)),
+        mimetype=FORMATS[kind].mimetype,
         as_attachment=True,
         download_name=f"{artefact.stem}-{submission.short_id}.{kind}",
     )

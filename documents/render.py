@@ -1,0 +1,52 @@
+"""The completed documents of an artefact: Word and PDF, made in memory from clean answers."""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from documents.fonts import register
+from documents.pdf import render_pdf
+from documents.word import compiled, render_word, template_path
+from forms import ARTEFACTS
+from forms.kinds import Artefact
+
+
+@dataclass(frozen=True)
+class Format:
+    mimetype: str
+    make: Callable[[Artefact, Mapping[str, Any]], bytes]
+
+
+FORMATS: dict[str, Format] = {
+    "docx": Format(
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document", render_word
+    ),
+    "pdf": Format("application/pdf", render_pdf),
+}
+
+
+def warm_up() -> None:
+    """Load the fonts and compile every Word template now, at start-up, not on a first request.
+
+    What this loads lives as long as the process; `create_app` then freezes it out of the
+    garbage collector's way.
+    """
+    register()
+    for artefact in ARTEFACTS.values():
+        compiled(template_path(artefact))
+
+
+def render(kind: str, artefact: Artefact, data: Mapping[str, Any]) -> bytes:
+    """The document of `kind` ("docx" or "pdf") for clean answers.
+
+    reportlab and lxml leave reference cycles behind; left to the collector's oldest
+    generation they pile up for hundreds of renders (about 6 MB per 1,000 PDFs, measured with
+    `make bench`). Collecting after each render keeps a worker's memory flat, and costs well
+    under a millisecond because start-up objects are frozen (`app.create_app`).
+    """
+    blob = FORMATS[kind].make(artefact, data)
+    gc.collect()
+    return blob
