@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export CSE_FORMS_ENV ?= development
 # Debian packages: the PDF fonts for everyone; Chromium and poppler for the tests.
-RUN_DEBS := fonts-dejavu-core fonts-symbola
+RUN_DEBS := fonts-dejavu-core fonts-symbola fonts-wqy-zenhei
 TEST_DEBS := $(RUN_DEBS) chromium chromium-driver poppler-utils
 
 .PHONY: run test lint bench install assets db debs-run debs-test clean

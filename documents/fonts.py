@@ -1,7 +1,8 @@
 """The fonts embedded in PDFs, and which characters they can print.
 
 DejaVu Sans (Debian fonts-dejavu-core) covers Latin, Greek, Cyrillic, Vietnamese, Hebrew and
-Arabic; Symbola (Debian fonts-symbola) prints emoji and symbols DejaVu lacks. A character that
+Arabic; Symbola (Debian fonts-symbola) prints emoji and symbols DejaVu lacks, and WenQuanYi Zen
+Hei (Debian fonts-wqy-zenhei) Chinese, Japanese kana and Korean Hangul. A character that
 no font here can print is refused at validation (`unprintable`), so nothing typed is silently
 dropped from a PDF.
 """
@@ -19,9 +20,13 @@ FONT_FILES = {
     "DejaVuSans": Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
     "DejaVuSans-Bold": Path("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"),
     "Symbola": Path("/usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf"),
+    "WenQuanYiZenHei": Path("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc"),
 }
-BODY, BOLD, FALLBACK = "DejaVuSans", "DejaVuSans-Bold", "Symbola"
-_ALWAYS_PRINTABLE = frozenset("\t\n")
+BODY, BOLD = "DejaVuSans", "DejaVuSans-Bold"
+# Tried in order for a character the body font lacks: emoji and symbols, then Chinese,
+# Japanese kana and Korean Hangul (names written in them are common in the two boroughs).
+FALLBACKS = ("Symbola", "WenQuanYiZenHei")
+_ALWAYS_PRINTABLE = frozenset(ord(c) for c in "\t\n")
 
 
 def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
@@ -45,33 +50,43 @@ ttfonts.makeToUnicodeCMap = _to_unicode_cmap
 
 
 @cache
-def register() -> dict[str, frozenset[int]]:
-    """Register the fonts with reportlab once; return each font's character coverage."""
-    coverage = {}
-    for name, path in FONT_FILES.items():
-        if not path.exists():
-            raise RuntimeError(
-                f"Font file {path} is missing: install the Debian package"
-                " fonts-dejavu-core and fonts-symbola (make run does)"
-            )
-        font = ttfonts.TTFont(name, str(path))
-        pdfmetrics.registerFont(font)
-        coverage[name] = frozenset(font.face.charToGlyph)
+def _load(name: str) -> frozenset[int]:
+    """Register one font with reportlab (once); return the characters it covers."""
+    path = FONT_FILES[name]
+    if not path.exists():
+        raise RuntimeError(
+            f"Font file {path} is missing: install the Debian packages fonts-dejavu-core,"
+            " fonts-symbola and fonts-wqy-zenhei (make run does)"
+        )
+    font = ttfonts.TTFont(name, str(path))  # a .ttc's first face is its sans-serif
+    pdfmetrics.registerFont(font)
+    return frozenset(font.face.charToGlyph)
+
+
+def register() -> None:
+    """Register the fonts every document uses. The Chinese, Japanese and Korean font costs
+    about 38 MB of memory, so it is loaded only when a text first needs it."""
+    for name in (BODY, BOLD, FALLBACKS[0]):
+        _load(name)
     pdfmetrics.registerFontFamily(BODY, normal=BODY, bold=BOLD, italic=BODY, boldItalic=BOLD)
-    return coverage
+
+
+def _font_for(code: int) -> str | None:
+    """None for the body font, else the first fallback that prints the character; "" if none."""
+    if code in _load(BODY) or code in _ALWAYS_PRINTABLE:
+        return None
+    return next((name for name in FALLBACKS if code in _load(name)), "")
 
 
 def runs(text: str) -> Iterator[tuple[str | None, str]]:
-    """Split text into runs: (None, text) for the body font, (FALLBACK, text) where it is needed."""
+    """Split text into runs: (None, text) in the body font, (name, text) in a fallback font."""
     if text.isascii():  # the body font prints all of ASCII: the common case, made quick
         yield None, text
         return
-    coverage = register()
-    body, fallback = coverage[BODY], coverage[FALLBACK]
     current: str | None = None
     run: list[str] = []
     for char in text:
-        font = FALLBACK if ord(char) not in body and ord(char) in fallback else None
+        font = _font_for(ord(char)) or None
         if font != current and run:
             yield current, "".join(run)
             run = []
@@ -83,8 +98,6 @@ def runs(text: str) -> Iterator[tuple[str | None, str]]:
 
 def unprintable(text: str) -> list[str]:
     """The characters of `text` that no embedded font can print, as U+XXXX codes."""
-    coverage = register()
-    printable = coverage[BODY] | coverage[FALLBACK]
-    return sorted(
-        {f"U+{ord(c):04X}" for c in text if ord(c) not in printable and c not in _ALWAYS_PRINTABLE}
-    )
+    if text.isascii():
+        return []
+    return sorted({f"U+{ord(c):04X}" for c in set(text) if _font_for(ord(c)) == ""})

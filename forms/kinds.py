@@ -45,9 +45,16 @@ def _is_storable(char: str) -> bool:
 
 
 def unstorable_characters(text: str) -> list[str]:
-    """The characters of `text` that a Word document or a PDF cannot hold, as U+XXXX codes."""
-    bad = {f"U+{ord(c):04X}" for c in text if not _is_storable(c)}
-    return sorted(bad | set(unprintable(text)))
+    """The characters of `text` that a Word document or a PDF cannot hold, each named for a
+    person: the character itself with its code, or the code alone for an invisible one."""
+    codes = {ord(c) for c in text if not _is_storable(c)}
+    codes |= {int(code[2:], 16) for code in unprintable(text)}
+    return [
+        f"U+{code:04X}"
+        if not _is_storable(chr(code)) or chr(code).isspace()
+        else f"{chr(code)} (U+{code:04X})"
+        for code in sorted(codes)
+    ]
 
 
 @dataclass(frozen=True)
@@ -112,8 +119,8 @@ class Text(Field):
         bad = unstorable_characters(value)
         if bad:
             return (
-                f"{self.Called} contains characters that cannot go into a document "
-                f"({', '.join(bad)}). Remove them and try again"
+                f"{self.Called} contains characters that cannot go into a document: "
+                f"{', '.join(bad)}. Remove them and try again"
             )
         if not self.multiline and "\n" in value:
             return f"{self.Called} must be on one line"

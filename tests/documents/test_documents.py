@@ -32,6 +32,7 @@ HOSTILE = [
     "Nguyễn Thị Minh",
     '<img src="/etc/passwd"/>',
     "Emoji 😀 👍",
+    "김민준 王芳 さくら",
 ]
 ARABIC = "مريم أحمد"
 

@@ -188,7 +188,20 @@ def test_characters_documents_cannot_hold_are_refused(client: FlaskClient, char:
         client,
         answers(child_alias=f"Ja{char}zz"),
         "child_alias",
-        f"The child's alias contains characters that cannot go into a document ({code})."
+        f"The child's alias contains characters that cannot go into a document: {code}."
+        " Remove them and try again",
+    )
+
+
+def test_script_no_embedded_font_can_print_is_refused(client: FlaskClient) -> None:
+    # Devanagari needs shaping that the PDF cannot do, and no embedded font has it: refused
+    # with a clear message rather than printed as empty boxes.
+    refused(
+        client,
+        answers(child_language="हिन्दी"),
+        "child_language",
+        "The child's language spoken contains characters that cannot go into a document:"
+        " द (U+0926), न (U+0928), ह (U+0939), ि (U+093F), ी (U+0940), ् (U+094D)."
         " Remove them and try again",
     )
 
