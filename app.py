@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -76,9 +77,8 @@ def create_app(config: type[Config] | dict[str, Any] | None = None) -> Flask:
 
     app.register_blueprint(bp)
     app.after_request(_no_store)
-    app.register_error_handler(413, _too_large)
-    app.register_error_handler(404, _not_found)
-    app.register_error_handler(500, _server_error)
+    for code in ERROR_PAGES:
+        app.register_error_handler(code, _error_page(code))
     app.cli.add_command(init_db)
     # Everything made so far lives as long as the process: keep it out of the collector's way,
     # so that collecting after each document (documents.render) stays cheap.
@@ -113,28 +113,20 @@ def _no_store(response: Response) -> Response:
     return response
 
 
-def _too_large(_: Exception) -> tuple[str, int]:
-    return render_template(
-        "error.html",
-        title="Your answers are too long to send",
-        message="Shorten the longest answers and try again.",
-    ), 413
+ERROR_PAGES = {
+    404: ("Page not found", "If you typed the web address, check it is correct."),
+    413: ("Your answers are too long to send", "Shorten the longest answers and try again."),
+    500: ("Sorry, there is a problem with the service", "Your answers were not saved. Try again."),
+}
 
 
-def _not_found(_: Exception) -> tuple[str, int]:
-    return render_template(
-        "error.html",
-        title="Page not found",
-        message="If you typed the web address, check it is correct.",
-    ), 404
+def _error_page(code: int) -> Callable[[Exception], tuple[str, int]]:
+    title, message = ERROR_PAGES[code]
 
+    def page(_: Exception) -> tuple[str, int]:
+        return render_template("error.html", title=title, message=message), code
 
-def _server_error(_: Exception) -> tuple[str, int]:
-    return render_template(
-        "error.html",
-        title="Sorry, there is a problem with the service",
-        message="Your answers were not saved. Try again later.",
-    ), 500
+    return page
 
 
 @click.command("init-db")

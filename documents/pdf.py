@@ -38,6 +38,20 @@ RULE = colors.HexColor("#b1b4b6")
 LABEL_FILL = colors.HexColor("#f3f2f1")
 
 
+def _heading(
+    name: str, body: ParagraphStyle, size: float, leading: float, before: float, after: float
+) -> ParagraphStyle:
+    return ParagraphStyle(
+        name,
+        parent=body,
+        fontName=BOLD,
+        fontSize=size,
+        leading=leading,
+        spaceBefore=before,
+        spaceAfter=after,
+    )
+
+
 @cache
 def _styles() -> dict[str, ParagraphStyle]:
     register()
@@ -47,24 +61,8 @@ def _styles() -> dict[str, ParagraphStyle]:
         "title": ParagraphStyle(
             "title", parent=body, fontName=BOLD, fontSize=20, leading=25, spaceAfter=4
         ),
-        "h1": ParagraphStyle(
-            "h1",
-            parent=body,
-            fontName=BOLD,
-            fontSize=13.5,
-            leading=17,
-            spaceBefore=14,
-            spaceAfter=6,
-        ),
-        "h2": ParagraphStyle(
-            "h2",
-            parent=body,
-            fontName=BOLD,
-            fontSize=11.5,
-            leading=14,
-            spaceBefore=8,
-            spaceAfter=4,
-        ),
+        "h1": _heading("h1", body, size=13.5, leading=17, before=14, after=6),
+        "h2": _heading("h2", body, size=11.5, leading=14, before=8, after=4),
     }
 
 

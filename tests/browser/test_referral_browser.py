@@ -276,19 +276,16 @@ def test_full_journey_to_answers_and_documents(page: Page, screenshot, tmp_path:
     screenshot(page, "answers-page")
     short_id = page.url.rsplit("/", 1)[1][:8]
 
-    with page.expect_download() as word_info:
-        page.get_by_role("link", name="Download Word (.docx)").click()
-    word = word_info.value
-    assert re.fullmatch(FILENAME + r"\.docx", word.suggested_filename), word.suggested_filename
-    assert word.suggested_filename == f"cse-referral-{short_id}.docx"
-    assert word.failure() is None
-
-    with page.expect_download() as pdf_info:
-        page.get_by_role("link", name="Download PDF").click()
-    pdf = pdf_info.value
-    assert re.fullmatch(FILENAME + r"\.pdf", pdf.suggested_filename), pdf.suggested_filename
-    assert pdf.suggested_filename == f"cse-referral-{short_id}.pdf"
-    assert pdf.failure() is None
+    downloads = {}
+    for link, kind in (("Download Word (.docx)", "docx"), ("Download PDF", "pdf")):
+        with page.expect_download() as info:
+            page.get_by_role("link", name=link).click()
+        download = info.value
+        assert re.fullmatch(rf"{FILENAME}\.{kind}", download.suggested_filename)
+        assert download.suggested_filename == f"cse-referral-{short_id}.{kind}"
+        assert download.failure() is None
+        downloads[kind] = download
+    word, pdf = downloads["docx"], downloads["pdf"]
 
     for download in (word, pdf):
         # No name of the child in a file name: it is seen in e-mail lists and download bars.
