@@ -13,7 +13,10 @@ import zlib
 from pathlib import Path
 from typing import Any
 
-from forms.kinds import Artefact, Choice, Date, Email, Field, LongText, Phone, Repeat, Text
+from forms.choices import Choice
+from forms.kinds import Date, Email, Field, LongText, Phone, Text
+from forms.model import Artefact
+from forms.repeat import Repeat
 from schemas import schema_for
 
 SAMPLES = Path(__file__).resolve().parent.parent / "tests" / "samples"

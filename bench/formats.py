@@ -8,7 +8,7 @@ from functools import partial
 from typing import Any
 
 from documents.render import render, warm_up
-from forms.kinds import Artefact
+from forms.model import Artefact
 
 Renderer = Callable[[Artefact, Mapping[str, Any]], bytes]
 FORMATS: dict[str, Renderer] = {"word": partial(render, "docx"), "pdf": partial(render, "pdf")}

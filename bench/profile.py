@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from bench.formats import FORMATS
-from forms.kinds import Artefact
+from forms.model import Artefact
 
 _SITE = sysconfig.get_paths()["purelib"] + "/"
 

@@ -13,7 +13,7 @@ from typing import Any
 from pypdf import PdfReader
 
 from bench.formats import FORMATS
-from forms.kinds import Artefact
+from forms.model import Artefact
 
 WARMUP_BUDGET_S = 1.0
 """Warm-up stops once it has taken this long (after at least one render): by then the

@@ -25,8 +25,10 @@ from reportlab.platypus import CondPageBreak, Flowable, Paragraph, SimpleDocTemp
 
 from documents.fonts import BODY as FONT
 from documents.fonts import BOLD, register
-from documents.pdf_grid import Grid, Row, answer_lines, label_lines
-from forms.kinds import Artefact, Field, LongText, Repeat
+from documents.pdf_grid import Grid, Line, Row, answer_lines, label_lines
+from forms.kinds import Field, LongText
+from forms.model import Artefact
+from forms.repeat import Repeat
 
 MARKING = "OFFICIAL-SENSITIVE"
 PUBLISHER = "Kingston & Richmond CSE forms"
@@ -80,6 +82,12 @@ class _Heading(Paragraph):
         super().draw()
 
 
+def _label(f: Field, width: float) -> list[Line]:
+    """The label, in bold, with the prompt printed under it on paper (not web-only help)."""
+    prompt = answer_lines(f.hint, width) if f.print_hint and f.hint else []
+    return label_lines(f.label, width) + prompt
+
+
 def _grid(rows: list[tuple[Field, Any]], width: float) -> Grid:
     """Short answers beside their labels; each long answer below its label, full width."""
     grid: list[Row] = []
@@ -87,19 +95,11 @@ def _grid(rows: list[tuple[Field, Any]], width: float) -> Grid:
         shown = f.display(value)
         if isinstance(f, LongText):
             grid.append(
-                Row(
-                    label_lines(f.label, width),
-                    [],
-                    full_width=True,
-                    shaded=True,
-                    keep_with_next=True,
-                )
+                Row(_label(f, width), [], full_width=True, shaded=True, keep_with_next=True)
             )
             grid.append(Row([], answer_lines(shown, width) or [()] * 3, full_width=True))
         else:
-            grid.append(
-                Row(label_lines(f.label, LABEL_WIDTH), answer_lines(shown, width - LABEL_WIDTH))
-            )
+            grid.append(Row(_label(f, LABEL_WIDTH), answer_lines(shown, width - LABEL_WIDTH)))
     return Grid(grid, LABEL_WIDTH)
 
 
@@ -115,15 +115,13 @@ def _story(artefact: Artefact, data: Mapping[str, Any], width: float) -> list[Fl
             if not isinstance(part, Repeat):
                 story.append(_grid([(f, data.get(f.name)) for p in part for f in p.walk()], width))
                 continue
-            for number, item in enumerate(data.get(part.name) or [{}], start=1):
+            for number, item in enumerate(data.get(part.name) or [{}], start=part.first_number):
                 heading = f"{part.item_label} {number}"
                 story += [
                     CondPageBreak(KEEP_WITH_HEADING),
                     _Heading(heading, styles["h2"], level=1),
                 ]
-                story.append(
-                    _grid([(f, item.get(f.name)) for p in part.fields for f in p.walk()], width)
-                )
+                story.append(_grid([(f, item.get(f.name)) for f in part.inner], width))
     return story
 
 

@@ -11,7 +11,7 @@ from documents.fonts import register
 from documents.pdf import render_pdf
 from documents.word import compiled, render_word, template_path
 from forms import ARTEFACTS
-from forms.kinds import Artefact
+from forms.model import Artefact
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,8 @@ from docxtpl import DocxTemplate
 from jinja2 import Environment, StrictUndefined, Template
 from markupsafe import Markup, escape
 
-from forms.kinds import Artefact, Repeat
+from forms.model import Artefact
+from forms.repeat import Repeat
 
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "doc_templates"
 _TEMPLATED_PART = re.compile(r"word/(document|header\d*|footer\d*)\.xml")
@@ -59,11 +60,7 @@ def word_context(artefact: Artefact, data: Mapping[str, Any]) -> dict[str, Any]:
         if isinstance(f, Repeat):
             items = value or [{}]
             context[f.name] = [
-                {
-                    inner.name: word_text(inner.display(item.get(inner.name)))
-                    for sub in f.fields
-                    for inner in sub.walk()
-                }
+                {inner.name: word_text(inner.display(item.get(inner.name))) for inner in f.inner}
                 for item in items
             ]
         else:

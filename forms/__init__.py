@@ -1,6 +1,28 @@
-"""The declarations of the strategy's paper artefacts, one module each."""
+"""The declarations of the strategy's paper artefacts, one module each.
 
-from forms.cse_referral import CSE_REFERRAL
-from forms.kinds import Artefact
+Every module in this package that defines an `ARTEFACT` is a declaration: adding an artefact
+is adding a module (with its Word template in doc_templates/ and its sample in tests/samples/).
+"""
 
-ARTEFACTS: dict[str, Artefact] = {a.slug: a for a in (CSE_REFERRAL,)}
+import importlib
+import pkgutil
+
+from forms.model import Artefact
+
+AUDIENCES = (
+    "Practitioners making a referral",
+    "Lead professionals and the MASE meeting",
+    "The Phoenix Project",
+)
+
+
+def _declared() -> list[Artefact]:
+    found = []
+    for module in pkgutil.iter_modules(__path__):
+        declared = getattr(importlib.import_module(f"{__name__}.{module.name}"), "ARTEFACT", None)
+        if isinstance(declared, Artefact):
+            found.append(declared)
+    return sorted(found, key=lambda a: (AUDIENCES.index(a.audience), a.order, a.slug))
+
+
+ARTEFACTS: dict[str, Artefact] = {a.slug: a for a in _declared()}

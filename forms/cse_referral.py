@@ -6,7 +6,10 @@ practice guidance (L2605-2650). Labels are verbatim from the inventory; only the
 is fixed.
 """
 
-from forms.kinds import Artefact, Date, Email, LongText, Phone, Repeat, Section, Text, YesNo
+from forms.choices import YesNo
+from forms.kinds import Date, Email, LongText, Phone, Text
+from forms.model import Artefact, Section
+from forms.repeat import Repeat
 from forms.rules import age_on, at_least_one
 
 # Labels of the child and person-of-concern blocks that print the same on both.
@@ -140,7 +143,7 @@ _person_of_interest = Repeat(
     ),
 )
 
-CSE_REFERRAL = Artefact(
+ARTEFACT = CSE_REFERRAL = Artefact(
     slug="cse_referral",
     title="CSE Referral Form",
     summary="Any practitioner concerned about child sexual exploitation completes this and sends"

@@ -7,15 +7,18 @@ A kind knows three things and nothing about Flask, marshmallow or reportlab:
 * how the value reads in a document (`display`).
 
 The web form (`forms.web`), the schema (`schemas`) and the documents (`documents`) each turn a
-kind into their own object, so a rule is written here once and enforced everywhere.
+kind into their own object, so a rule is written here once and enforced everywhere. Choices
+are in `forms.choices`, repeating blocks in `forms.repeat`, sections and artefacts in
+`forms.model`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 import unicodedata
-from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 import phonenumbers
@@ -70,6 +73,7 @@ class Field:
     hint: str | None = None
     required: bool = False
     error_name: str | None = None
+    print_hint: bool = False  # the hint is printed on the paper form: documents print it too
 
     @property
     def called(self) -> str:
@@ -104,9 +108,10 @@ class Field:
 
 @dataclass(frozen=True)
 class Text(Field):
-    """One line of text."""
+    """One line of text. `suggestions` are offered as the user types; any text is accepted."""
 
     max_length: int = SHORT_TEXT_LIMIT
+    suggestions: tuple[str, ...] = ()
     multiline = False
 
     def clean(self, raw: Any) -> str | None:
@@ -190,201 +195,40 @@ class Date(Field):
         return "" if value is None else f"{value.day} {value:%B %Y}"
 
 
-@dataclass(frozen=True)
-class Option:
-    value: str
-    label: str
-    hint: str | None = None
+_POSTCODE = re.compile(r"[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
-class Choice(Field):
-    """Pick one of the printed options. Documents print every option with a tick box."""
-
-    options: tuple[Option, ...] = ()
-    inline: bool = False
-
-    @property
-    def required_message(self) -> str:
-        return f"Select {self.called}"
-
-    def clean(self, raw: Any) -> str | None:
-        return raw or None
+class Postcode(Text):
+    max_length: int = 10
 
     def problem(self, value: Any) -> str | None:
-        if value not in {o.value for o in self.options}:
-            return f"Select {self.called} from the options given"
+        basic = super().problem(value)
+        if basic:
+            return basic
+        if not _POSTCODE.fullmatch(value):
+            return f"Enter {self.called} as a UK postcode, like KT1 1EU"
         return None
 
-    def summary(self, value: Any) -> str:
-        return next((o.label for o in self.options if o.value == value), "")
-
-    def display(self, value: Any) -> str:
-        return "   ".join(
-            f"{TICKED if o.value == value else UNTICKED} {o.label}" for o in self.options
-        )
-
-
-YES_NO = (Option("yes", "Yes"), Option("no", "No"))
-
 
 @dataclass(frozen=True)
-class YesNo(Choice):
-    """A Yes/No question whose follow-up boxes (`if_yes`) are shown only when Yes is chosen."""
+class Number(Field):
+    """A whole number, within the range the strategy states."""
 
-    options: tuple[Option, ...] = YES_NO
-    if_yes: tuple[Field, ...] = ()
-    inline: bool = True
+    minimum: int | None = None
+    maximum: int | None = None
 
-    @property
-    def required_message(self) -> str:
-        return f"Select yes or no for {self.called}"
+    def clean(self, raw: Any) -> int | str | None:
+        if raw is None or isinstance(raw, int):
+            return raw
+        text = str(raw).strip()
+        return int(text) if text.isdigit() and len(text) < 7 else (text or None)
 
-    def walk(self) -> Iterator[Field]:
-        yield self
-        yield from self.if_yes
-
-
-@dataclass(frozen=True)
-class Repeat(Field):
-    """A block of fields that can be given several times (a table's rows on paper)."""
-
-    fields: tuple[Field, ...] = ()
-    item_label: str = "Item"
-    add_label: str = "Add another"
-    max_items: int = 20
-
-    def clean(self, raw: Any) -> list[dict[str, Any]]:
-        items = [
-            {f.name: f.clean(entry.get(f.name)) for sub in self.fields for f in sub.walk()}
-            for entry in (raw or [])
-        ]
-        # A block left completely empty is a block nobody filled: it is not an answer.
-        return [item for item in items if any(v not in (None, "") for v in item.values())]
-
-    def display(self, value: Any) -> str:
-        return ""
-
-
-@dataclass(frozen=True)
-class Section:
-    title: str
-    fields: tuple[Field, ...]
-    description: str | None = None
-
-    def walk(self) -> Iterator[Field]:
-        for f in self.fields:
-            yield from f.walk()
-
-    def parts(self) -> Iterator[Repeat | tuple[Field, ...]]:
-        """The section's fields in order, runs of plain fields grouped: each repeat stands alone."""
-        run: list[Field] = []
-        for f in self.fields:
-            if isinstance(f, Repeat):
-                if run:
-                    yield tuple(run)
-                    run = []
-                yield f
-            else:
-                run.append(f)
-        if run:
-            yield tuple(run)
-
-
-Problem = tuple[str, str]
-"""(field path, message): the path is a field name, or `repeat-index-name` inside a Repeat."""
-
-
-@dataclass(frozen=True)
-class Artefact:
-    """One paper artefact of the strategy, declared once."""
-
-    slug: str
-    title: str
-    summary: str
-    sections: tuple[Section, ...]
-    rules: tuple[Any, ...] = field(default=())
-    source: str = ""
-    inventory: str = ""  # the artefact's number in ../shared/spec/artefacts.md
-
-    def walk(self) -> Iterator[Field]:
-        for section in self.sections:
-            yield from section.walk()
-
-    def field(self, name: str) -> Field:
-        for f in self.walk():
-            if f.name == name:
-                return f
-        raise KeyError(name)
-
-    @property
-    def must_answer(self) -> list[str]:
-        """What a user must give, in page order: required fields, then "one of" rules."""
-        required = [f.called for f in self.walk() if f.required]
-        return required + [rule.must for rule in self.rules if hasattr(rule, "must")]
-
-    @property
-    def stem(self) -> str:
-        return self.slug.replace("_", "-")
-
-    def clean(self, raw: Mapping[str, Any]) -> dict[str, Any]:
-        return {f.name: f.clean(raw.get(f.name)) for f in self.walk()}
-
-    def problems(self, data: Mapping[str, Any]) -> list[Problem]:
-        """Every problem with clean data: required fields, each field's own check, then rules."""
-        found: list[Problem] = []
-        for f in self.walk():
-            found.extend(_field_problems(f, data.get(f.name), f.name))
-        found.extend(_unasked_answers(self, data))
-        for rule in self.rules:
-            found.extend(rule(data))
-        return _first_per_field(found)
-
-
-def _unasked_answers(artefact: Artefact, data: Mapping[str, Any]) -> list[Problem]:
-    """Follow-up boxes filled in although their question was not answered Yes.
-
-    Dropping such text would lose what the user typed and printing it under "No" would
-    contradict the form, so the user is asked to choose.
-    """
-    found: list[Problem] = []
-    for f in artefact.walk():
-        if isinstance(f, YesNo) and data.get(f.name) != "yes":
-            filled = [sub for sub in f.if_yes if data.get(sub.name) not in (None, "")]
-            if filled:
-                found.append(
-                    (
-                        f.name,
-                        f"You gave '{filled[0].label.rstrip(':')}' but did not answer Yes to "
-                        f"{f.called}. Select Yes, or delete what you wrote there",
-                    )
-                )
-    return found
-
-
-def _field_problems(f: Field, value: Any, path: str) -> list[Problem]:
-    if isinstance(f, Repeat):
-        found: list[Problem] = []
-        for index, item in enumerate(value or []):
-            for sub in f.fields:
-                for inner in sub.walk():
-                    found.extend(
-                        _field_problems(inner, item.get(inner.name), f"{path}-{index}-{inner.name}")
-                    )
-        if len(value or []) > f.max_items:
-            found.append((path, f"Give no more than {f.max_items} {f.item_label.lower()}s"))
-        return found
-    if value in (None, ""):
-        return [(path, f.required_message)] if f.required else []
-    message = f.problem(value)
-    return [(path, message)] if message else []
-
-
-def _first_per_field(problems: Sequence[Problem]) -> list[Problem]:
-    seen: set[str] = set()
-    first: list[Problem] = []
-    for path, message in problems:
-        if path not in seen:
-            seen.add(path)
-            first.append((path, message))
-    return first
+    def problem(self, value: Any) -> str | None:
+        if not isinstance(value, int):
+            return f"{self.Called} must be a whole number, like 8"
+        low = self.minimum if self.minimum is not None else value
+        high = self.maximum if self.maximum is not None else value
+        if not low <= value <= high:
+            return f"{self.Called} must be between {low} and {high}"
+        return None

@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from forms.kinds import Problem
+from forms.model import Problem
 
 Rule = Callable[[Mapping[str, Any]], list[Problem]]
 

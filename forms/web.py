@@ -14,16 +14,28 @@ from typing import Any
 
 from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import (
+    GovCheckboxesInput,
     GovDateInput,
     GovRadioInput,
     GovTextArea,
     GovTextInput,
 )
 from wtforms import Field as WTField
-from wtforms import FieldList, Form, FormField, RadioField, StringField, TextAreaField
+from wtforms import (
+    FieldList,
+    Form,
+    FormField,
+    RadioField,
+    SelectMultipleField,
+    StringField,
+    TextAreaField,
+)
 from wtforms.fields.choices import SelectChoice
 
-from forms.kinds import Artefact, Choice, Date, Field, LongText, Repeat
+from forms.choices import Choice, MultiChoice
+from forms.kinds import Date, Field, LongText
+from forms.model import Artefact
+from forms.repeat import Repeat
 
 _DATE_PARTS = ("day", "month", "year")
 
@@ -78,6 +90,14 @@ def _wtforms_field(f: Field) -> Any:
         )
     if isinstance(f, Date):
         return GovDateField(f.label, f.called, description=f.hint or "")
+    if isinstance(f, MultiChoice):
+        return SelectMultipleField(
+            f.label,
+            choices=[SelectChoice(o.value, o.label) for o in f.options],
+            description=f.hint or "",
+            validate_choice=False,
+            widget=GovCheckboxesInput(),
+        )
     if isinstance(f, Choice):
         return RadioField(
             f.label,
@@ -93,7 +113,7 @@ def _wtforms_field(f: Field) -> Any:
 
 @cache
 def _subform(repeat: Repeat) -> type[Form]:
-    fields = {inner.name: _wtforms_field(inner) for f in repeat.fields for inner in f.walk()}
+    fields = {inner.name: _wtforms_field(inner) for inner in repeat.inner}
     return type(f"{repeat.name.title()}Entry", (Form,), fields)
 
 

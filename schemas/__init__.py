@@ -11,7 +11,10 @@ from typing import Any
 
 from marshmallow import Schema, ValidationError, fields, post_load, validates_schema
 
-from forms.kinds import Artefact, Date, Field, Repeat
+from forms.choices import MultiChoice
+from forms.kinds import Date, Field, Number
+from forms.model import Artefact
+from forms.repeat import Repeat
 
 
 def _schema_field(f: Field) -> fields.Field:
@@ -19,6 +22,11 @@ def _schema_field(f: Field) -> fields.Field:
         return fields.List(fields.Nested(_schema_class(f.name, f.fields)), load_default=list)
     if isinstance(f, Date):
         return fields.Date(allow_none=True, load_default=None)
+    if isinstance(f, MultiChoice):
+        return fields.List(fields.String(), allow_none=True, load_default=None)
+    if isinstance(f, Number):
+        # A number as typed when it is not one: the declaration's check names the field.
+        return fields.Raw(allow_none=True, load_default=None)
     return fields.String(allow_none=True, load_default=None)
 
 

@@ -14,7 +14,7 @@ from flask.testing import FlaskClient
 from app import create_app
 from config import TestConfig
 from forms import ARTEFACTS
-from forms.kinds import Artefact
+from forms.model import Artefact
 from models import db
 from schemas import schema_for
 

@@ -16,7 +16,9 @@ from flask.testing import FlaskClient
 from werkzeug.datastructures import MultiDict
 from werkzeug.test import TestResponse
 
-from forms.kinds import Artefact, Date, Field, Repeat
+from forms.kinds import Date, Field
+from forms.model import Artefact
+from forms.repeat import Repeat
 
 
 def _pairs(fields: Iterator[Field], data: Mapping[str, Any], prefix: str) -> Iterator[tuple]:
@@ -25,8 +27,7 @@ def _pairs(fields: Iterator[Field], data: Mapping[str, Any], prefix: str) -> Ite
         name = f"{prefix}{f.name}"
         if isinstance(f, Repeat):
             for index, item in enumerate(value or []):
-                inner = (i for s in f.fields for i in s.walk())
-                yield from _pairs(inner, item, f"{name}-{index}-")
+                yield from _pairs(iter(f.inner), item, f"{name}-{index}-")
         elif isinstance(f, Date):
             when = dt.date.fromisoformat(value) if isinstance(value, str) else value
             parts = (
@@ -34,8 +35,11 @@ def _pairs(fields: Iterator[Field], data: Mapping[str, Any], prefix: str) -> Ite
             )
             for part in parts:
                 yield name, part
+        elif isinstance(value, list):  # ticked boxes: one value each
+            for ticked in value:
+                yield name, ticked
         elif value is not None:
-            yield name, value
+            yield name, str(value)
 
 
 def form_data(artefact: Artefact, data: Mapping[str, Any]) -> MultiDict:

@@ -24,7 +24,9 @@ from docx.table import Table
 
 from documents.word import template_path
 from forms import ARTEFACTS
-from forms.kinds import Artefact, Field, Repeat
+from forms.kinds import Field
+from forms.model import Artefact
+from forms.repeat import Repeat
 
 FONT = "Arial"
 LABEL_WIDTH, ANSWER_WIDTH = Cm(6.0), Cm(11.0)
@@ -88,11 +90,13 @@ def _shade(cell, fill: str) -> None:
     cell._tc.get_or_add_tcPr().append(shading)
 
 
-def _row(table: Table, label: str, placeholder: str) -> None:
+def _row(table: Table, label: str, placeholder: str, prompt: str | None = None) -> None:
     cells = table.add_row().cells
     cells[0].width, cells[1].width = LABEL_WIDTH, ANSWER_WIDTH
     _shade(cells[0], "F3F2F1")
     cells[0].paragraphs[0].add_run(label).bold = True
+    if prompt:
+        cells[0].add_paragraph().add_run(prompt).font.size = Pt(9)
     run = cells[1].paragraphs[0].add_run(f"{{{{ {placeholder} }}}}")
     run._r.find(qn("w:t")).set(qn("xml:space"), "preserve")
 
@@ -103,12 +107,14 @@ def _table(document: WordDocument, fields: list[Field], prefix: str = "") -> Non
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     for f in fields:
         for inner in f.walk():
-            _row(table, inner.label, f"{prefix}{inner.name}")
+            prompt = inner.hint if inner.print_hint else None
+            _row(table, inner.label, f"{prefix}{inner.name}", prompt)
 
 
 def _repeat(document: WordDocument, repeat: Repeat) -> None:
     document.add_paragraph(f"{{%p for {ENTRY} in {repeat.name} %}}")
-    document.add_heading(f"{repeat.item_label} {{{{ loop.index }}}}", level=2)
+    offset = f" + {repeat.first_number - 1}" if repeat.first_number != 1 else ""
+    document.add_heading(f"{repeat.item_label} {{{{ loop.index{offset} }}}}", level=2)
     _table(document, list(repeat.fields), prefix=f"{ENTRY}.")
     document.add_paragraph("{%p endfor %}")
 

@@ -11,7 +11,10 @@ from wtforms import FieldList
 
 from documents.render import FORMATS, render
 from forms import ARTEFACTS
-from forms.kinds import Artefact, Choice, Date, Email, LongText, Phone, Repeat, YesNo
+from forms.choices import Choice, MultiChoice
+from forms.kinds import Date, Email, LongText, Number, Phone
+from forms.model import Artefact
+from forms.repeat import Repeat
 from forms.web import check, error_summary, form_class
 from models import Submission, db
 from schemas import schema_for, stored_schema
@@ -24,11 +27,12 @@ def kind_of(f: object) -> str:
     """The name of the template macro that renders a declared field."""
     for kind, name in (
         (Repeat, "repeat"),
-        (YesNo, "yesno"),
+        (MultiChoice, "multichoice"),
         (Choice, "choice"),
         (Date, "date"),
         (Email, "email"),
         (Phone, "phone"),
+        (Number, "number"),
         (LongText, "longtext"),
     ):
         if isinstance(f, kind):

@@ -17,7 +17,9 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Locator, Page, expect
 
 from forms import ARTEFACTS
-from forms.kinds import Date, Repeat, YesNo
+from forms.choices import YesNo
+from forms.kinds import Date
+from forms.repeat import Repeat
 
 SAMPLE: dict[str, Any] = json.loads(
     (Path(__file__).resolve().parents[1] / "samples" / "cse_referral.json").read_text()

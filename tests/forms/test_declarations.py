@@ -1,13 +1,16 @@
-"""The declarations match the paper: labels verbatim from the inventory, names unique."""
+"""The declarations match the paper: labels and options verbatim from the inventory."""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
-from forms.kinds import Artefact, Repeat
+from forms.choices import Choice
+from forms.model import Artefact
+from forms.repeat import Repeat
 
 INVENTORY = Path(__file__).resolve().parents[3] / "shared" / "spec" / "artefacts.md"
+POLICE_CATEGORIES = "### Police risk categories (verbatim)"
 
 # Declared labels that are not printed as such, each with the reason.
 NOT_PRINTED = {
@@ -16,32 +19,45 @@ NOT_PRINTED = {
 }
 
 
-def inventory_labels(number: str) -> set[str]:
-    """The 'Label as printed' column of an artefact's rows in the inventory, typos fixed."""
-    labels = set()
-    row = re.compile(rf"^\| {re.escape(number)}\.\d+[a-z]? \| [^|]* \| ([^|]+) \|")
-    for line in INVENTORY.read_text(encoding="utf-8").splitlines():
-        match = row.match(line)
-        if match:
-            label = match.group(1).replace(" *[sic]*", "").replace("FamIly", "Family").strip()
-            labels.add(label)
-    return labels
+def inventory_section(number: str) -> str:
+    """The inventory's text for one artefact (with the police categories, quoted by several),
+    typos repaired as the declarations repair them."""
+    text = INVENTORY.read_text(encoding="utf-8")
+    heading = re.search(rf"^#+ {re.escape(number)}\. .*$", text, flags=re.MULTILINE)
+    assert heading, f"no inventory section for artefact {number}"
+    end = re.search(r"^(## |### B\d)", text[heading.end() :], flags=re.MULTILINE)
+    section = text[heading.start() : heading.end() + (end.start() if end else len(text))]
+    section += text[text.index(POLICE_CATEGORIES) :]
+    return " ".join(section.replace(" *[sic]*", "").replace("FamIly", "Family").split())
 
 
-def test_every_label_is_printed_on_the_paper_form(artefact: Artefact) -> None:
-    printed = inventory_labels(artefact.inventory)
-    assert printed, f"no inventory rows found for artefact {artefact.inventory}"
-    declared = {f.label for f in artefact.walk() if not isinstance(f, Repeat)}
-    for repeat in (f for f in artefact.walk() if isinstance(f, Repeat)):
-        declared |= {i.label for s in repeat.fields for i in s.walk()}
-    assert declared - printed - set(NOT_PRINTED) == set()
+def printed_words(artefact: Artefact) -> list[str]:
+    """Every label and option label a person reads on the artefact's page."""
+    words = []
+    for f in artefact.walk():
+        inner = f.inner if isinstance(f, Repeat) else [f]
+        for each in inner:
+            words.append(each.label)
+            if isinstance(each, Choice):
+                words.extend(o.label for o in each.options)
+    return words
+
+
+def test_every_label_and_option_is_printed_on_the_paper_form(artefact: Artefact) -> None:
+    section = inventory_section(artefact.inventory)
+    missing = [
+        word
+        for word in printed_words(artefact)
+        if " ".join(word.split()) not in section and word not in NOT_PRINTED
+    ]
+    assert missing == []
 
 
 def test_field_names_are_unique(artefact: Artefact) -> None:
     names = [f.name for f in artefact.walk()]
     assert len(names) == len(set(names))
     for repeat in (f for f in artefact.walk() if isinstance(f, Repeat)):
-        inner = [i.name for s in repeat.fields for i in s.walk()]
+        inner = [i.name for i in repeat.inner]
         assert len(inner) == len(set(inner))
 
 

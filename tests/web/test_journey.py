@@ -8,7 +8,7 @@ from flask.testing import FlaskClient
 from lxml import etree
 from sqlalchemy import select
 
-from forms.kinds import Artefact
+from forms.model import Artefact
 from models import Submission, db
 from tests.conftest import sample, sample_json
 from tests.documents.test_documents import HOSTILE, text_values

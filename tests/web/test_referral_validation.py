@@ -236,8 +236,8 @@ def test_details_given_under_no_are_not_dropped(client: FlaskClient) -> None:
         client,
         answers(strategy_meeting="no"),
         "strategy_meeting",
-        "You gave 'Summary & actions from Strategy Meeting' but did not answer Yes to whether"
-        " there was a strategy meeting. Select Yes, or delete what you wrote there",
+        "You gave 'Summary & actions from Strategy Meeting' but did not select 'Yes' for whether"
+        " there was a strategy meeting. Select 'Yes', or delete what you wrote there",
     )
 
 

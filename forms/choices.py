@@ -1,0 +1,106 @@
+"""Choices: pick one, or tick any, of the printed options; an option may reveal follow-up boxes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from forms.kinds import TICKED, UNTICKED, Field
+
+
+@dataclass(frozen=True)
+class Option:
+    value: str
+    label: str
+    hint: str | None = None
+    reveal: tuple[Field, ...] = ()  # follow-up boxes shown when this option is chosen
+
+
+def _ticks(options: tuple[Option, ...], chosen: set[str]) -> str:
+    """Every option with its tick box: on one line when short, else one option a line."""
+    boxes = [f"{TICKED if o.value in chosen else UNTICKED} {o.label}" for o in options]
+    short = len(options) <= 4 and all(len(o.label) <= 24 for o in options)
+    return "   ".join(boxes) if short else "\n".join(boxes)
+
+
+@dataclass(frozen=True)
+class Choice(Field):
+    """Pick one of the printed options. Documents print every option with a tick box."""
+
+    options: tuple[Option, ...] = ()
+    inline: bool = False
+
+    @property
+    def required_message(self) -> str:
+        return f"Select {self.called}"
+
+    def chosen(self, value: Any) -> set[str]:
+        return {value} if isinstance(value, str) else set()
+
+    def clean(self, raw: Any) -> Any:
+        return raw or None
+
+    def problem(self, value: Any) -> str | None:
+        if value not in {o.value for o in self.options}:
+            return f"Select {self.called} from the options given"
+        return None
+
+    def summary(self, value: Any) -> str:
+        return ", ".join(o.label for o in self.options if o.value in self.chosen(value))
+
+    def display(self, value: Any) -> str:
+        return _ticks(self.options, self.chosen(value))
+
+    def walk(self) -> Iterator[Field]:
+        yield self
+        for option in self.options:
+            for revealed in option.reveal:
+                yield from revealed.walk()
+
+
+@dataclass(frozen=True)
+class YesNo(Choice):
+    """A Yes/No question whose follow-up boxes (`if_yes`) are shown only when Yes is chosen.
+
+    `labels` are the option words as printed ("YES / NO" on the Phoenix forms).
+    """
+
+    if_yes: tuple[Field, ...] = ()
+    labels: tuple[str, str] = ("Yes", "No")
+    inline: bool = True
+
+    def __post_init__(self) -> None:
+        yes, no = self.labels
+        options = (Option("yes", yes, reveal=self.if_yes), Option("no", no))
+        object.__setattr__(self, "options", options)
+
+    @property
+    def required_message(self) -> str:
+        return f"Select yes or no for {self.called}"
+
+
+@dataclass(frozen=True)
+class MultiChoice(Choice):
+    """Tick any of the printed options. An `exclusive` option ("None") excludes the others."""
+
+    exclusive: tuple[str, ...] = field(default=())
+
+    def chosen(self, value: Any) -> set[str]:
+        return set(value) if isinstance(value, list) else set()
+
+    def clean(self, raw: Any) -> Any:
+        if not raw:
+            return None
+        picked = [raw] if isinstance(raw, str) else list(raw)
+        return [o.value for o in self.options if o.value in picked] + [
+            p for p in picked if p not in {o.value for o in self.options}
+        ]
+
+    def problem(self, value: Any) -> str | None:
+        if not set(value) <= {o.value for o in self.options}:
+            return f"Select {self.called} from the options given"
+        alone = [o for o in self.options if o.value in self.exclusive and o.value in value]
+        if alone and len(value) > 1:
+            return f"Select \u2018{alone[0].label}\u2019 on its own, or the other options, not both"
+        return None

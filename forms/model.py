@@ -1,0 +1,140 @@
+"""Sections and artefacts: a paper artefact declared once, and the checks of its answers."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from forms.choices import Choice
+from forms.kinds import Field
+from forms.repeat import Repeat
+
+
+@dataclass(frozen=True)
+class Section:
+    title: str
+    fields: tuple[Field, ...]
+    description: str | None = None
+
+    def walk(self) -> Iterator[Field]:
+        for f in self.fields:
+            yield from f.walk()
+
+    def parts(self) -> Iterator[Repeat | tuple[Field, ...]]:
+        """The section's fields in order, runs of plain fields grouped: each repeat stands alone."""
+        run: list[Field] = []
+        for f in self.fields:
+            if isinstance(f, Repeat):
+                if run:
+                    yield tuple(run)
+                    run = []
+                yield f
+            else:
+                run.append(f)
+        if run:
+            yield tuple(run)
+
+
+Problem = tuple[str, str]
+"""(field path, message): the path is a field name, or `repeat-index-name` inside a Repeat."""
+
+
+@dataclass(frozen=True)
+class Artefact:
+    """One paper artefact of the strategy, declared once."""
+
+    slug: str
+    title: str
+    summary: str
+    sections: tuple[Section, ...]
+    rules: tuple[Any, ...] = field(default=())
+    source: str = ""
+    inventory: str = ""  # the artefact's number in ../shared/spec/artefacts.md
+    audience: str = "Practitioners making a referral"  # one of forms.AUDIENCES
+    order: int = 0  # its place within its audience on the home page
+
+    def walk(self) -> Iterator[Field]:
+        for section in self.sections:
+            yield from section.walk()
+
+    def field(self, name: str) -> Field:
+        for f in self.walk():
+            if f.name == name:
+                return f
+        raise KeyError(name)
+
+    @property
+    def must_answer(self) -> list[str]:
+        """What a user must give, in page order: required fields, then "one of" rules."""
+        required = [f.called for f in self.walk() if f.required]
+        return required + [rule.must for rule in self.rules if hasattr(rule, "must")]
+
+    @property
+    def stem(self) -> str:
+        return self.slug.replace("_", "-")
+
+    def clean(self, raw: Mapping[str, Any]) -> dict[str, Any]:
+        return {f.name: f.clean(raw.get(f.name)) for f in self.walk()}
+
+    def problems(self, data: Mapping[str, Any]) -> list[Problem]:
+        """Every problem with clean data: required fields, each field's own check, follow-up
+        boxes filled under an option not chosen, then the artefact's rules; one per field."""
+        found = _problems(list(self.walk()), data, "")
+        for rule in self.rules:
+            found.extend(rule(data))
+        return _first_per_field(found)
+
+
+def _empty(value: Any) -> bool:
+    return value in (None, "", [])
+
+
+def _problems(fields: Sequence[Field], data: Mapping[str, Any], prefix: str) -> list[Problem]:
+    found: list[Problem] = []
+    for f in fields:
+        path, value = f"{prefix}{f.name}", data.get(f.name)
+        if isinstance(f, Repeat):
+            for index, item in enumerate(value or []):
+                found.extend(_problems(f.inner, item, f"{path}-{index}-"))
+            if len(value or []) > f.max_items:
+                found.append((path, f"Give no more than {f.max_items} {f.item_label.lower()}s"))
+        elif _empty(value):
+            found.extend([(path, f.required_message)] if f.required else [])
+        elif message := f.problem(value):
+            found.append((path, message))
+        if isinstance(f, Choice):
+            found.extend(_unasked_answers(f, value, data, path))
+    return found
+
+
+def _unasked_answers(f: Choice, value: Any, data: Mapping[str, Any], path: str) -> list[Problem]:
+    """Follow-up boxes filled in under an option that was not chosen.
+
+    Dropping such text would lose what the user typed, and printing it beside another answer
+    would contradict the form, so the user is asked to choose.
+    """
+    for option in f.options:
+        if option.value in f.chosen(value):
+            continue
+        filled = [r for box in option.reveal for r in box.walk() if not _empty(data.get(r.name))]
+        if filled:
+            return [
+                (
+                    path,
+                    f"You gave '{filled[0].label.rstrip(':')}' but did not select"
+                    f" '{option.label}' for {f.called}. Select '{option.label}', or delete what"
+                    " you wrote there",
+                )
+            ]
+    return []
+
+
+def _first_per_field(problems: Sequence[Problem]) -> list[Problem]:
+    seen: set[str] = set()
+    first: list[Problem] = []
+    for path, message in problems:
+        if path not in seen:
+            seen.add(path)
+            first.append((path, message))
+    return first
