@@ -61,18 +61,17 @@ class Choice(Field):
 
 @dataclass(frozen=True)
 class YesNo(Choice):
-    """A Yes/No question whose follow-up boxes (`if_yes`) are shown only when Yes is chosen.
-
-    `labels` are the option words as printed ("YES / NO" on the Phoenix forms).
-    """
+    """A Yes/No question whose follow-up boxes are shown only when Yes (`if_yes`) or No
+    (`if_no`) is chosen. `labels` are the option words as printed ("YES / NO", "YES / No")."""
 
     if_yes: tuple[Field, ...] = ()
+    if_no: tuple[Field, ...] = ()
     labels: tuple[str, str] = ("Yes", "No")
     inline: bool = True
 
     def __post_init__(self) -> None:
         yes, no = self.labels
-        options = (Option("yes", yes, reveal=self.if_yes), Option("no", no))
+        options = (Option("yes", yes, reveal=self.if_yes), Option("no", no, reveal=self.if_no))
         object.__setattr__(self, "options", options)
 
     @property
