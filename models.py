@@ -7,7 +7,7 @@ import secrets
 from typing import Any
 
 from flask_sqlalchemy import SQLAlchemy
-from sqlalchemy import JSON, DateTime, String, event
+from sqlalchemy import JSON, DateTime, ForeignKey, String, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -38,6 +38,16 @@ class Submission(db.Model):  # type: ignore[name-defined]
     @property
     def short_id(self) -> str:
         return self.id[:8]
+
+
+class Continuation(db.Model):  # type: ignore[name-defined]
+    """A submission that continues another: on paper, one form opened by an answer on the other
+    (the MASE Referral Information, opened by the referral's "Referral to MASE? Yes")."""
+
+    __tablename__ = "continuations"
+
+    submission_id: Mapped[str] = mapped_column(ForeignKey("submissions.id"), primary_key=True)
+    continues_id: Mapped[str] = mapped_column(ForeignKey("submissions.id"), index=True)
 
 
 @event.listens_for(Engine, "connect")

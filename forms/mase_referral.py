@@ -7,7 +7,7 @@ row prints a heading and a prompt: the heading is the label, the prompt its hint
 
 from forms.choices import Choice, Option
 from forms.kinds import LongText, Text
-from forms.model import Artefact, Section
+from forms.model import Artefact, Continues, Section
 
 # Canonical wording of the police risk categories (inventory, "Police risk categories").
 CATEGORY_1 = (
@@ -64,6 +64,8 @@ ARTEFACT = MASE_REFERRAL = Artefact(
     inventory="2",
     audience="Lead professionals and the MASE meeting",
     order=1,
+    # On paper one form: the referral's "Referral to MASE? Yes" opens this part (L558-562).
+    continues=Continues("cse_referral", "mase_referral", "yes", pack_title="Referral pack"),
     sections=(
         Section(
             "MASE Referral Information (to be completed by lead professional)",

@@ -41,6 +41,17 @@ Problem = tuple[str, str]
 
 
 @dataclass(frozen=True)
+class Continues:
+    """This artefact continues another when that one's `field` is answered `value`; the two
+    PDFs are then offered together as one pack titled `pack_title`."""
+
+    artefact: str
+    field: str
+    value: str
+    pack_title: str
+
+
+@dataclass(frozen=True)
 class Artefact:
     """One paper artefact of the strategy, declared once."""
 
@@ -53,6 +64,7 @@ class Artefact:
     inventory: str = ""  # the artefact's number in ../shared/spec/artefacts.md
     audience: str = "Practitioners making a referral"  # one of forms.AUDIENCES
     order: int = 0  # its place within its audience on the home page
+    continues: Continues | None = None
 
     def walk(self) -> Iterator[Field]:
         for section in self.sections:

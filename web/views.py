@@ -3,20 +3,23 @@
 from __future__ import annotations
 
 import io
+from typing import Any
 
 from flask import Blueprint, abort, redirect, render_template, request, send_file, url_for
 from flask.typing import ResponseReturnValue
 from flask_wtf.csrf import CSRFError
+from sqlalchemy import select
 from wtforms import FieldList
 
+from documents.pack import merge
 from documents.render import FORMATS, render
-from forms import ARTEFACTS
+from forms import ARTEFACTS, AUDIENCES
 from forms.choices import Choice, MultiChoice
 from forms.kinds import Date, Email, LongText, Number, Phone
 from forms.model import Artefact
 from forms.repeat import Repeat
 from forms.web import check, error_summary, form_class
-from models import Submission, db
+from models import Continuation, Submission, db
 from schemas import schema_for, stored_schema
 
 bp = Blueprint("forms", __name__)
@@ -40,6 +43,11 @@ def kind_of(f: object) -> str:
     return "text"
 
 
+@bp.app_template_filter()
+def title_of(slug: str) -> str:
+    return ARTEFACTS[slug].title
+
+
 def _artefact(slug: str) -> Artefact:
     if slug not in ARTEFACTS:
         abort(404)
@@ -51,6 +59,35 @@ def _submission(submission_id: str) -> tuple[Submission, Artefact]:
     if submission is None or submission.artefact not in ARTEFACTS:
         abort(404)
     return submission, ARTEFACTS[submission.artefact]
+
+
+def _answers(submission: Submission) -> dict[str, Any]:
+    """A submission's answers as clean values, read back as they were stored."""
+    loaded: dict[str, Any] = stored_schema(ARTEFACTS[submission.artefact]).load(submission.answers)
+    return loaded
+
+
+def _continued(artefact: Artefact) -> Submission | None:
+    """The submission this new one continues (`?continues=<id>`), if it really may continue it."""
+    link = artefact.continues
+    parent = db.session.get(Submission, request.args.get("continues", ""))
+    if link is None or parent is None or parent.artefact != link.artefact:
+        return None
+    return parent if parent.answers.get(link.field) == link.value else None
+
+
+def _pack(submission: Submission) -> tuple[Submission, Submission] | None:
+    """The (continued, continuing) pair a submission belongs to, newest continuation first."""
+    as_child = db.session.get(Continuation, submission.id)
+    if as_child is not None:
+        return db.session.get_one(Submission, as_child.continues_id), submission
+    child = db.session.scalars(
+        select(Submission)
+        .join(Continuation, Continuation.submission_id == Submission.id)
+        .where(Continuation.continues_id == submission.id)
+        .order_by(Submission.created_at.desc())
+    ).first()
+    return (submission, child) if child is not None else None
 
 
 def _change_blocks(form: object) -> bool:
@@ -73,7 +110,8 @@ def _change_blocks(form: object) -> bool:
 
 @bp.get("/")
 def home() -> ResponseReturnValue:
-    return render_template("home.html", artefacts=ARTEFACTS.values())
+    groups = [(who, [a for a in ARTEFACTS.values() if a.audience == who]) for who in AUDIENCES]
+    return render_template("home.html", groups=groups)
 
 
 @bp.get("/health")
@@ -91,6 +129,10 @@ def fill(slug: str) -> ResponseReturnValue:
         if data is not None:
             submission = Submission(artefact=slug, answers=schema_for(artefact).dump(data))
             db.session.add(submission)
+            parent = _continued(artefact)
+            if parent is not None:
+                db.session.flush()
+                db.session.add(Continuation(submission_id=submission.id, continues_id=parent.id))
             db.session.commit()
             return redirect(url_for(".answers", submission_id=submission.id))
         errors = error_summary(form)
@@ -121,8 +163,22 @@ def session_expired(_: CSRFError) -> ResponseReturnValue:
 @bp.get("/answers/<submission_id>")
 def answers(submission_id: str) -> ResponseReturnValue:
     submission, artefact = _submission(submission_id)
-    data = stored_schema(artefact).load(submission.answers)
-    return render_template("answers.html", artefact=artefact, data=data, submission=submission)
+    data = _answers(submission)
+    next_parts = [
+        a
+        for a in ARTEFACTS.values()
+        if a.continues
+        and a.continues.artefact == artefact.slug
+        and submission.answers.get(a.continues.field) == a.continues.value
+    ]
+    return render_template(
+        "answers.html",
+        artefact=artefact,
+        data=data,
+        submission=submission,
+        next_parts=next_parts,
+        pack=_pack(submission),
+    )
 
 
 @bp.get("/answers/<submission_id>/document.<kind>")
@@ -130,11 +186,31 @@ def document(submission_id: str, kind: str) -> ResponseReturnValue:
     submission, artefact = _submission(submission_id)
     if kind not in FORMATS:
         abort(404)
-    data = stored_schema(artefact).load(submission.answers)
+    data = _answers(submission)
     # The file name is made here from the artefact and the id: never from an answer.
     return send_file(
         io.BytesIO(render(kind, artefact, data)),
         mimetype=FORMATS[kind].mimetype,
         as_attachment=True,
         download_name=f"{artefact.stem}-{submission.short_id}.{kind}",
+    )
+
+
+@bp.get("/answers/<submission_id>/pack.pdf")
+def pack(submission_id: str) -> ResponseReturnValue:
+    """The PDFs of a submission and the one it continues (or that continues it), as one file."""
+    pair = _pack(_submission(submission_id)[0])
+    if pair is None:
+        abort(404)
+    parts = []
+    for part in pair:
+        artefact = ARTEFACTS[part.artefact]
+        parts.append((artefact.title, render("pdf", artefact, _answers(part))))
+    link = ARTEFACTS[pair[1].artefact].continues
+    assert link is not None  # the continuing part always declares what it continues
+    return send_file(
+        io.BytesIO(merge(parts, link.pack_title)),
+        mimetype="application/pdf",
+        as_attachment=True,
+        download_name=f"{link.pack_title.lower().replace(' ', '-')}-{pair[1].short_id}.pdf",
     )
