@@ -13,13 +13,14 @@ from typing import Any
 
 import docx
 import pytest
-from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import Page, expect
 
 from forms import ARTEFACTS
 from forms.choices import YesNo
 from forms.kinds import Date
 from forms.repeat import Repeat
+from tests.browser.pages import assert_no_axe_violations, date_parts, submit
+from tests.browser.pages import fill_field as generic_fill
 
 SAMPLE: dict[str, Any] = json.loads(
     (Path(__file__).resolve().parents[1] / "samples" / "cse_referral.json").read_text()
@@ -29,7 +30,6 @@ _persons = ARTEFACT.field("persons")
 assert isinstance(_persons, Repeat)
 PERSONS: Repeat = _persons
 FORM_URL = "/forms/cse_referral"
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 FILENAME = r"cse-referral-[A-Za-z0-9_-]{8}"
 
 # What a person must give, so that a submission goes through (all from the fictional sample).
@@ -49,36 +49,8 @@ MINIMAL = {
 # --- helpers --------------------------------------------------------------------------------
 
 
-def continue_button(page: Page) -> Locator:
-    """The visible Continue button at the bottom (not the hidden one kept for the Enter key)."""
-    return page.locator("form button.govuk-button[name=continue]")
-
-
-def submit(page: Page) -> None:
-    continue_button(page).click()
-    page.wait_for_load_state("load")
-
-
-def date_parts(iso: str) -> tuple[str, str, str]:
-    year, month, day = iso.split("-")
-    return day, month, year
-
-
 def fill_field(page: Page, f: Any, value: Any, prefix: str = "") -> None:
-    """Type one declared field's sample value the way a person would."""
-    name = f"{prefix}{f.name}"
-    if value in (None, ""):
-        return
-    if isinstance(f, Date):
-        for part, typed in zip(("day", "month", "year"), date_parts(value), strict=True):
-            page.fill(f"#{name}-{part}", typed)
-    elif isinstance(f, YesNo):
-        # GOV.UK radios: the first item's id is the field name, the second's `<name>-2`.
-        option_id = name if value == "yes" else f"{name}-2"
-        page.locator(f"label[for='{option_id}']").click()
-        expect(page.locator(f"#{option_id}")).to_be_checked()
-    else:
-        page.fill(f"#{name}", value)
+    generic_fill(page, f, value, prefix)
 
 
 def fill_fields(page: Page, values: dict[str, Any], prefix: str = "") -> None:
@@ -117,37 +89,6 @@ def submit_minimal(page: Page, live_server: str) -> str:
     submit(page)
     expect(page).to_have_url(re.compile(r"/answers/[A-Za-z0-9_-]+$"))
     return page.url
-
-
-def _govuk_conditional_radio(node: dict[str, Any]) -> bool:
-    """axe's aria-allowed-attr finding on a GOV.UK radio that reveals a box, and nothing else.
-
-    GOV.UK Frontend's radios script sets aria-expanded on such a radio so that screen readers
-    announce the box it opens; axe does not allow the attribute on role=radio. GDS keep it on
-    purpose (alphagov/govuk-frontend issue 979), so this one finding is set aside: any other
-    attribute, element or rule still fails the test.
-    """
-    messages = [check["message"] for check in node.get("any", []) + node.get("all", [])]
-    allowed = [
-        f'ARIA attribute is not allowed: aria-expanded="{state}"' for state in ("false", "true")
-    ]
-    return (
-        node["html"].startswith('<input class="govuk-radios__input"')
-        and "aria-controls=" in node["html"]
-        and len(messages) == 1
-        and messages[0] in allowed
-    )
-
-
-def assert_no_axe_violations(page: Page, what: str) -> None:
-    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
-    remaining = [
-        (violation["id"], node["target"], node["html"])
-        for violation in results.response["violations"]
-        for node in violation["nodes"]
-        if not (violation["id"] == "aria-allowed-attr" and _govuk_conditional_radio(node))
-    ]
-    assert remaining == [], f"axe violations on {what}:\n{results.generate_report()}"
 
 
 def active_element(page: Page) -> dict[str, str]:
