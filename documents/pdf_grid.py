@@ -30,7 +30,7 @@ INK = colors.HexColor("#0b0c0c")
 RULE = colors.HexColor("#b1b4b6")
 LABEL_FILL = colors.HexColor("#f3f2f1")
 _RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
-_TOKENS = re.compile(r"\S+|\s+")
+_TOKENS = re.compile(r"[^ ]+| +")  # words break at spaces only: never at a no-break space
 
 Line = tuple[tuple[str, str, float], ...]
 """A wrapped line: its runs of (font, text, x offset)."""

@@ -19,7 +19,8 @@ class Option:
 
 def _ticks(options: tuple[Option, ...], chosen: set[str]) -> str:
     """Every option with its tick box: on one line when short, else one option a line."""
-    boxes = [f"{TICKED if o.value in chosen else UNTICKED} {o.label}" for o in options]
+    # A no-break space keeps each box on the line of its label when the line wraps.
+    boxes = [f"{TICKED if o.value in chosen else UNTICKED}\u00a0{o.label}" for o in options]
     short = len(options) <= 4 and all(len(o.label) <= 24 for o in options)
     return "   ".join(boxes) if short else "\n".join(boxes)
 
