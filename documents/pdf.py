@@ -21,7 +21,13 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import CondPageBreak, Flowable, Paragraph, SimpleDocTemplate
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    KeepTogether,
+    Paragraph,
+    SimpleDocTemplate,
+)
 
 from documents.fonts import BODY as FONT
 from documents.fonts import BOLD, register
@@ -35,6 +41,7 @@ PUBLISHER = "Kingston & Richmond CSE forms"
 MARGIN = 2 * cm
 LABEL_WIDTH = 6 * cm
 KEEP_WITH_HEADING = 4 * cm  # a heading starts a new page rather than end one alone
+SHORT_SECTION = 9 * cm
 INK = colors.HexColor("#0b0c0c")
 RULE = colors.HexColor("#b1b4b6")
 LABEL_FILL = colors.HexColor("#f3f2f1")
@@ -60,6 +67,7 @@ def _styles() -> dict[str, ParagraphStyle]:
     body = ParagraphStyle("body", fontName=FONT, fontSize=9.5, leading=12.5, textColor=INK)
     return {
         "body": body,
+        "note": ParagraphStyle("note", parent=body, spaceAfter=6),
         "title": ParagraphStyle(
             "title", parent=body, fontName=BOLD, fontSize=20, leading=25, spaceAfter=4
         ),
@@ -110,19 +118,28 @@ def _story(artefact: Artefact, data: Mapping[str, Any], width: float) -> list[Fl
         Paragraph("Kingston &amp; Richmond Local Safeguarding Children Board", styles["body"]),
     ]
     for section in artefact.sections:
-        story += [CondPageBreak(KEEP_WITH_HEADING), _Heading(section.title, styles["h1"], level=0)]
+        block: list[Flowable] = [_Heading(section.title, styles["h1"], level=0)]
+        if section.description:  # printed instructions, as on the paper form
+            block.append(Paragraph(escape(section.description), styles["note"]))
         for part in section.parts():
             if not isinstance(part, Repeat):
-                story.append(_grid([(f, data.get(f.name)) for p in part for f in p.walk()], width))
+                block.append(_grid([(f, data.get(f.name)) for p in part for f in p.walk()], width))
                 continue
             for number, item in enumerate(data.get(part.name) or [{}], start=part.first_number):
-                heading = f"{part.item_label} {number}"
-                story += [
+                block += [
                     CondPageBreak(KEEP_WITH_HEADING),
-                    _Heading(heading, styles["h2"], level=1),
+                    _Heading(f"{part.item_label} {number}", styles["h2"], level=1),
+                    _grid([(f, item.get(f.name)) for f in part.inner], width),
                 ]
-                story.append(_grid([(f, item.get(f.name)) for f in part.inner], width))
+        story += [CondPageBreak(KEEP_WITH_HEADING), *_kept_together_if_short(block, width)]
     return story
+
+
+def _kept_together_if_short(block: list[Flowable], width: float) -> list[Flowable]:
+    """A short section (a third of a page or less) starts a new page rather than split, so a
+    block such as the Fraser Guidelines reads as one table; a longer one splits as it must."""
+    height = sum(flowable.wrap(width, SHORT_SECTION)[1] for flowable in block)
+    return [KeepTogether(block)] if height <= SHORT_SECTION else block
 
 
 def _marked_canvas(title: str, generated: str) -> type[Canvas]:

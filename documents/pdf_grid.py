@@ -156,7 +156,9 @@ class Grid(Flowable):
         if cut < len(self.rows):  # the row that does not fit: split it between lines
             lines = int((available_height - used - PAD_TOP - PAD_BOTTOM) // LEADING)
             row = self.rows[cut]
-            if lines >= 2 and max(len(row.label), len(row.answer)) > lines:
+            # Only a long answer is split, its whole label on the first page: a row too tall
+            # for the rest of the page only by its label moves whole, so no question is cut.
+            if lines >= 2 and len(row.label) <= lines < len(row.answer):
                 first = Row(row.label[:lines], row.answer[:lines], row.full_width, row.shaded)
                 rest = Row(row.label[lines:], row.answer[lines:], row.full_width, row.shaded)
                 return [

@@ -227,8 +227,11 @@ class Number(Field):
     def problem(self, value: Any) -> str | None:
         if not isinstance(value, int):
             return f"{self.Called} must be a whole number, like 8"
-        low = self.minimum if self.minimum is not None else value
-        high = self.maximum if self.maximum is not None else value
-        if not low <= value <= high:
+        low, high = self.minimum, self.maximum
+        if low is not None and high is not None and not low <= value <= high:
             return f"{self.Called} must be between {low} and {high}"
+        if low is not None and value < low:
+            return f"{self.Called} must be {low} or more"
+        if high is not None and value > high:
+            return f"{self.Called} must be {high} or less"
         return None

@@ -131,12 +131,13 @@ def _unasked_answers(f: Choice, value: Any, data: Mapping[str, Any], path: str) 
             continue
         filled = [r for box in option.reveal for r in box.walk() if not _empty(data.get(r.name))]
         if filled:
+            box = filled[0].label.rstrip(":")
+            given = "details" if box == option.label else f"'{box}'"
             return [
                 (
                     path,
-                    f"You gave '{filled[0].label.rstrip(':')}' but did not select"
-                    f" '{option.label}' for {f.called}. Select '{option.label}', or delete what"
-                    " you wrote there",
+                    f"You gave {given} but did not select '{option.label}' for {f.called}."
+                    f" Select '{option.label}', or delete what you wrote there",
                 )
             ]
     return []

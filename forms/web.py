@@ -86,7 +86,9 @@ def _wtforms_field(f: Field) -> Any:
             FormField(_subform(f), label=f.item_label),
             label=f.label,
             min_entries=1,
-            max_entries=f.max_items,
+            # One more than allowed, so that a post with too many blocks is refused with the
+            # declaration's message instead of being cut short in silence.
+            max_entries=f.max_items + 1,
         )
     if isinstance(f, Date):
         return GovDateField(f.label, f.called, description=f.hint or "")

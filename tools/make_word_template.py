@@ -101,21 +101,24 @@ def _row(table: Table, label: str, placeholder: str, prompt: str | None = None) 
     run._r.find(qn("w:t")).set(qn("xml:space"), "preserve")
 
 
-def _table(document: WordDocument, fields: list[Field], prefix: str = "") -> None:
+def _table(document: WordDocument, fields: list[Field], entry: bool = False) -> None:
     table = document.add_table(rows=0, cols=2)
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     for f in fields:
         for inner in f.walk():
             prompt = inner.hint if inner.print_hint else None
-            _row(table, inner.label, f"{prefix}{inner.name}", prompt)
+            # Inside a repeat, entry['name'], never entry.name: a field called "update" or
+            # "items" would otherwise print a dict method instead of the answer.
+            name = f"{ENTRY}['{inner.name}']" if entry else inner.name
+            _row(table, inner.label, name, prompt)
 
 
 def _repeat(document: WordDocument, repeat: Repeat) -> None:
     document.add_paragraph(f"{{%p for {ENTRY} in {repeat.name} %}}")
     offset = f" + {repeat.first_number - 1}" if repeat.first_number != 1 else ""
     document.add_heading(f"{repeat.item_label} {{{{ loop.index{offset} }}}}", level=2)
-    _table(document, list(repeat.fields), prefix=f"{ENTRY}.")
+    _table(document, list(repeat.fields), entry=True)
     document.add_paragraph("{%p endfor %}")
 
 
@@ -130,6 +133,8 @@ def build(artefact: Artefact) -> WordDocument:
     document.add_paragraph("Kingston & Richmond Local Safeguarding Children Board")
     for section in artefact.sections:
         document.add_heading(section.title, level=1)
+        if section.description:
+            document.add_paragraph(section.description)
         for part in section.parts():
             if isinstance(part, Repeat):
                 _repeat(document, part)

@@ -96,7 +96,7 @@ def _change_blocks(form: object) -> bool:
         if not isinstance(field, FieldList):
             continue
         if f"add_{field.name}" in request.form:
-            if len(field.entries) < (field.max_entries or 0):
+            if len(field.entries) < (field.max_entries or 1) - 1:  # max_entries is max_items + 1
                 field.append_entry()
             return True
         remove = request.form.get(f"remove_{field.name}", "")

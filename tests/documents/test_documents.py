@@ -15,7 +15,7 @@ from pypdf import PdfReader
 from documents.pdf import MARKING, render_pdf
 from documents.word import render_word, template_variables
 from forms.choices import Choice
-from forms.kinds import Field
+from forms.kinds import Field, LongText, Text
 from forms.model import Artefact
 from forms.repeat import Repeat
 from schemas import schema_for
@@ -59,8 +59,22 @@ def text_values(artefact: Artefact, data: dict[str, Any]) -> Iterator[tuple[Fiel
             yield f, value
 
 
-def first_text_field(artefact: Artefact) -> Field:
-    return next(f for f in artefact.walk() if type(f).__name__ in ("Text", "LongText"))
+def place(artefact: Artefact, data: dict[str, Any], kinds: tuple[type, ...], value: str) -> Field:
+    """Put `value` in the first field of one of `kinds` (exactly), at the top level or else in
+    the first block of a repeat; return that field."""
+    for f in artefact.walk():
+        if type(f) in kinds:
+            data[f.name] = value
+            return f
+    for f in artefact.walk():
+        if isinstance(f, Repeat):
+            for inner in f.inner:
+                if type(inner) in kinds:
+                    items = data.get(f.name) or [{}]
+                    items[0][inner.name] = value
+                    data[f.name] = items
+                    return inner
+    raise AssertionError(f"{artefact.slug} has no field of {kinds}")
 
 
 def test_word_template_uses_exactly_the_declared_names(artefact: Artefact) -> None:
@@ -68,7 +82,7 @@ def test_word_template_uses_exactly_the_declared_names(artefact: Artefact) -> No
     xml = word_parts(render_word(artefact, sample(artefact)))["word/document.xml"].decode()
     for repeat in (f for f in artefact.walk() if isinstance(f, Repeat)):
         raw = word_parts(open_template(artefact))["word/document.xml"].decode()
-        used = set(re.findall(r"\{\{\s*entry\.(\w+)\s*\}\}", raw))
+        used = set(re.findall(r"\{\{\s*entry\['(\w+)'\]\s*\}\}", raw))
         assert used == {i.name for s in repeat.fields for i in s.walk()}
     assert "{{" not in xml and "{%" not in xml
 
@@ -108,8 +122,7 @@ def test_sample_round_trips_into_both_documents(artefact: Artefact) -> None:
 
 def test_word_xml_parses_strictly(artefact: Artefact) -> None:
     data = sample(artefact)
-    target = first_text_field(artefact)
-    data[target.name] = " ".join(HOSTILE)
+    place(artefact, data, (Text, LongText), " ".join(HOSTILE))
     parser = etree.XMLParser(recover=False, resolve_entities=False)
     for name, blob in word_parts(render_word(artefact, data)).items():
         if name.endswith(".xml") or name.endswith(".rels"):
@@ -119,30 +132,23 @@ def test_word_xml_parses_strictly(artefact: Artefact) -> None:
 @pytest.mark.parametrize("value", HOSTILE, ids=range(len(HOSTILE)))
 def test_hostile_values_appear_literally(artefact: Artefact, value: str) -> None:
     data = sample(artefact)
-    target = first_text_field(artefact)
-    data[target.name] = value
+    place(artefact, data, (Text, LongText), value)
     assert value in word_text(render_word(artefact, data))
     assert value in "".join(pdf_pages(render_pdf(artefact, data)))
 
 
 def test_long_narrative_reaches_every_page(artefact: Artefact) -> None:
-    from forms.kinds import LongText
-
     data = sample(artefact)
-    target = next(f for f in artefact.walk() if isinstance(f, LongText))
-    words = [f"w{n:05d}" for n in range(3333)]
-    data[target.name] = " ".join(words)[:20_000]
-    assert len(data[target.name]) == 20_000
-    assert squash(data[target.name]) in squash(word_text(render_word(artefact, data)))
-    assert squash(data[target.name]) in squash(pdf_body(render_pdf(artefact, data)))
+    narrative = " ".join(f"w{n:05d}" for n in range(3333))[:20_000]
+    assert len(narrative) == 20_000
+    place(artefact, data, (LongText,), narrative)
+    assert squash(narrative) in squash(word_text(render_word(artefact, data)))
+    assert squash(narrative) in squash(pdf_body(render_pdf(artefact, data)))
 
 
 def test_line_breaks_are_kept(artefact: Artefact) -> None:
-    from forms.kinds import LongText
-
     data = sample(artefact)
-    target = next(f for f in artefact.walk() if isinstance(f, LongText))
-    data[target.name] = "First line\nSecond line\n\tIndented third"
+    place(artefact, data, (LongText,), "First line\nSecond line\n\tIndented third")
     xml = word_parts(render_word(artefact, data))["word/document.xml"].decode()
     assert 'First line</w:t><w:br/><w:t xml:space="preserve">Second line' in xml
     lines = [line.strip() for line in "".join(pdf_pages(render_pdf(artefact, data))).splitlines()]
@@ -151,7 +157,7 @@ def test_line_breaks_are_kept(artefact: Artefact) -> None:
 
 def test_right_to_left_text_is_shaped_for_the_pdf(artefact: Artefact) -> None:
     data = sample(artefact)
-    data[first_text_field(artefact).name] = ARABIC
+    place(artefact, data, (Text, LongText), ARABIC)
     assert ARABIC in word_text(render_word(artefact, data))
     text = "".join(pdf_pages(render_pdf(artefact, data), raw=False))
     # The PDF draws the joined (presentation) forms of the letters, right to left; a reader
@@ -162,10 +168,8 @@ def test_right_to_left_text_is_shaped_for_the_pdf(artefact: Artefact) -> None:
 
 
 def test_every_pdf_page_is_marked_and_numbered(artefact: Artefact) -> None:
-    from forms.kinds import LongText
-
     data = sample(artefact)
-    data[next(f for f in artefact.walk() if isinstance(f, LongText)).name] = "long " * 3000
+    place(artefact, data, (LongText,), "long " * 3000)
     pages = pdf_pages(render_pdf(artefact, data), raw=False)
     assert len(pages) >= 3
     for number, text in enumerate(pages, start=1):
@@ -219,6 +223,10 @@ def test_unanswered_fields_print_as_blank_space(artefact: Artefact) -> None:
     empty = artefact.clean({})
     word = word_text(render_word(artefact, empty))
     pdf = " ".join(pdf_pages(render_pdf(artefact, empty)))
+    # Printed options (a "None" tick box, say) aside, no answer box says anything.
+    options = [o.label for f in artefact.walk() if isinstance(f, Choice) for o in f.options]
     for text in (word, pdf):
+        for label in sorted(options, key=len, reverse=True):
+            text = text.replace(label, "")
         assert "None" not in text.split()
         assert artefact.title in text

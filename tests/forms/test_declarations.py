@@ -16,6 +16,7 @@ POLICE_CATEGORIES = "### Police risk categories (verbatim)"
 NOT_PRINTED = {
     "Email": "the printed box 'Email/ telephone number' is split so each can be checked",
     "Telephone number": "the printed box 'Email/ telephone number' is split so each can be checked",
+    "Partly or fully": "the delivery plan prints two ticks, Partly and Fully, with no label",
 }
 
 

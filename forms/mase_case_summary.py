@@ -1,0 +1,278 @@
+"""MASE meeting case summary page: one page per child in the MASE meeting papers.
+
+MASE meeting pack, pages "New Case N Name", "Existing Case N Name:" and "Existing Cases out of
+Borough N Name" (cse-strategy.txt L1058-1322); inventory B2. The three printed variants differ
+only in "Other agencies actively involved in managing risk of CSE" (out of borough, L1244) and
+"Impact of MASE plan so far" (existing cases, L1182, L1274, L1322): one form, the variant chosen
+first. The police risk categories (L288-317) are worded as on the MASE Referral Information.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import Any
+
+from forms.choices import Choice, Option
+from forms.kinds import Date, LongText, Number, Text
+from forms.mase_referral import CATEGORY_1, CATEGORY_2, CATEGORY_3
+from forms.model import Artefact, Problem, Section
+from forms.repeat import Repeat
+from forms.rules import not_before
+
+NEW, EXISTING, OUT_OF_BOROUGH = "new", "existing", "out_of_borough"
+
+# Boxes printed on some variants only (inventory B2.12, B2.23): which variants, and the message
+# when one is filled in on a page of another variant.
+_ONLY_ON = {
+    "other_agencies": (
+        (OUT_OF_BOROUGH,),
+        "Other agencies actively involved in managing risk of CSE are printed on the Existing"
+        " Cases out of Borough page only: select \u2018Existing Cases out of Borough\u2019, or"
+        " delete what you wrote there",
+    ),
+    "impact": (
+        (EXISTING, OUT_OF_BOROUGH),
+        "Impact of MASE plan so far is printed on the Existing Case and Existing Cases out of"
+        " Borough pages only: select one of them, or delete what you wrote there",
+    ),
+}
+
+
+def _variant_boxes(data: Mapping[str, Any]) -> list[Problem]:
+    """A box of another variant's page filled in: the user chooses, nothing is dropped."""
+    variant = data.get("case_variant")
+    if variant is None:
+        return []
+    return [
+        (name, message)
+        for name, (variants, message) in _ONLY_ON.items()
+        if data.get(name) not in (None, "") and variant not in variants
+    ]
+
+
+def _age_matches_dob(data: Mapping[str, Any]) -> list[Problem]:
+    """The age is derived from the DOB (inventory B2.3 suggestion): on the meeting's date."""
+    born, age, day = data.get("dob"), data.get("age"), data.get("meeting_date")
+    if not (isinstance(born, dt.date) and isinstance(age, int) and isinstance(day, dt.date)):
+        return []
+    actual = day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+    if actual == age:
+        return []
+    return [
+        (
+            "age",
+            f"Age does not match the DOB: the child was {actual} on the date of the MASE"
+            " meeting. Correct the age or the DOB",
+        )
+    ]
+
+
+ARTEFACT = MASE_CASE_SUMMARY = Artefact(
+    slug="mase_case_summary",
+    title="MASE meeting case summary page",
+    summary="One page for each child on the MASE meeting's list, circulated to those attending"
+    " before the meeting, with the update, decision and actions from the meeting.",
+    source="MASE meeting pack, lines 1058-1322",
+    inventory="B2",
+    audience="Lead professionals and the MASE meeting",
+    order=2,
+    sections=(
+        # No heading is printed above the child's details; "Case" is inferred.
+        Section(
+            "Case",
+            (
+                # Inferred (inventory B2.1): the page title names the variant, "New Case 1
+                # Name"; one choice. The case's number in the pack comes from the meeting index.
+                Choice(
+                    "case_variant",
+                    "Case",
+                    required=True,
+                    hint="The page this is in the MASE meeting papers.",
+                    error_name="whether this is a new case, an existing case or an existing case"
+                    " out of borough",
+                    options=(
+                        Option(NEW, "New Case", hint="Referred to MASE since the last meeting."),
+                        Option(
+                            EXISTING,
+                            "Existing Case",
+                            hint="Discussed at an earlier MASE meeting.",
+                        ),
+                        Option(
+                            OUT_OF_BOROUGH,
+                            "Existing Cases out of Borough",
+                            hint="An existing case where the child is out of borough.",
+                        ),
+                    ),
+                ),
+                Text(
+                    "name",
+                    "Name",
+                    required=True,
+                    hint="The child's name, as on the list of children to be discussed.",
+                    error_name="the child's name",
+                ),
+                Date("dob", "DOB:", error_name="the child's date of birth"),
+                # Inferred (inventory B2.3): a number; checked against the DOB (rule below).
+                Number(
+                    "age",
+                    "Age:",
+                    minimum=0,
+                    maximum=17,
+                    hint="The child's age on the date of the MASE meeting. MASE is for children"
+                    " and young people under 18.",
+                    error_name="the child's age",
+                ),
+                # Inferred options (inventory B2.4): the police categories, as MASE uses the
+                # categories allocated at strategy meetings (L879). Short labels, so that the
+                # three tick boxes print on one line; the definitions are the options' hints.
+                Choice(
+                    "risk_rating",
+                    "Category/Risk rating:",
+                    error_name="the category/risk rating",
+                    hint="The police category allocated at the strategy meeting.",
+                    options=(
+                        Option("1", "Category 1", hint=CATEGORY_1),
+                        Option("2", "Category 2", hint=CATEGORY_2),
+                        Option("3", "Category 3", hint=CATEGORY_3),
+                    ),
+                ),
+                Text("school", "School:", error_name="the child's school"),
+                Date("date_of_referral", "Date of referral:", error_name="the date of referral"),
+                Text(
+                    "current_location",
+                    "Current location:",
+                    hint="Where the child is living or staying now.",
+                    error_name="the child's current location",
+                ),
+                # Inferred (inventory B2.8): no options printed; common answers are suggested
+                # and any text is accepted.
+                Text(
+                    "status",
+                    "Status:",
+                    suggestions=(
+                        "Child in need",
+                        "Child protection plan",
+                        "Looked after child",
+                        "Early help",
+                        "Care leaver",
+                    ),
+                    error_name="the child's status",
+                ),
+                Text("ethnicity", "Ethnicity:", error_name="the child's ethnicity"),
+                Text("referring_agency", "Referring Agency:", error_name="the referring agency"),
+                Text(
+                    "lead_professional",
+                    "Lead Professional:",
+                    error_name="the lead professional",
+                ),
+                LongText(
+                    "other_agencies",
+                    "Other agencies actively involved in managing risk of CSE",
+                    hint="Existing Cases out of Borough only.",
+                    error_name="the other agencies actively involved",
+                ),
+            ),
+        ),
+        Section(
+            "Update from MASE meeting",
+            (
+                # "[date]" is a placeholder for the meeting's date (inventory B2.13); the same
+                # date fills "Actions from [date]:" below (inferred).
+                Date(
+                    "meeting_date",
+                    "Update from MASE meeting \u2013 [date]:",
+                    hint="The date of the MASE meeting. The actions below are from the same"
+                    " meeting.",
+                    error_name="the date of the MASE meeting",
+                ),
+                LongText(
+                    "meeting_update",
+                    "Update from MASE meeting",
+                    error_name="the update from the MASE meeting",
+                ),
+                # Inferred (inventory B2.14-B2.17): four rows of one grid under the update.
+                LongText("victim", "Victim", error_name="the update on the victim"),
+                LongText("offender", "Offender", error_name="the update on the offender"),
+                LongText("location", "Location", error_name="the update on the location"),
+                LongText("themes", "Themes", error_name="the themes"),
+                LongText(
+                    "case_overview",
+                    "Further information regarding Case Overview",
+                    error_name="the further information regarding case overview",
+                ),
+                LongText(
+                    "intervention",
+                    "Intervention / Disruption",
+                    error_name="the intervention or disruption",
+                ),
+            ),
+        ),
+        Section(
+            "Decision",
+            (
+                # Options from the question's wording (inventory B2.20).
+                Choice(
+                    "decision",
+                    "Continue to monitor or discharge from MASE?",
+                    inline=True,
+                    error_name="whether to continue to monitor or discharge from MASE",
+                    options=(
+                        Option("continue", "Continue to monitor"),
+                        Option("discharge", "Discharge from MASE"),
+                    ),
+                ),
+                LongText(
+                    "rationale",
+                    "Rationale \u2013",
+                    error_name="the rationale",
+                ),
+            ),
+        ),
+        Section(
+            "Actions",
+            (
+                Repeat(
+                    "actions",
+                    "Actions from [date]:",
+                    hint="The actions from the MASE meeting whose date is given above, each with"
+                    " its owner and an update.",
+                    item_label="Action",
+                    add_label="Add another action",
+                    fields=(
+                        LongText("action", "Action(s)", error_name="the action"),
+                        Text("owner", "Owner", error_name="the owner of the action"),
+                        LongText("progress", "Update", error_name="the update on the action"),
+                    ),
+                ),
+            ),
+        ),
+        # Printed after the actions on the existing cases' pages (L1182): its own section, so
+        # that it does not read as part of the last action.
+        Section(
+            "Impact",
+            (
+                LongText(
+                    "impact",
+                    "Impact of MASE plan so far",
+                    hint="Existing Case and Existing Cases out of Borough only.",
+                    error_name="the impact of the MASE plan so far",
+                ),
+            ),
+        ),
+    ),
+    rules=(
+        _age_matches_dob,
+        not_before(
+            "date_of_referral",
+            "meeting_date",
+            "The date of the MASE meeting must be the same as or after the date of referral",
+        ),
+        not_before(
+            "dob",
+            "date_of_referral",
+            "The date of referral must be the same as or after the child's date of birth",
+        ),
+        _variant_boxes,
+    ),
+)

@@ -1,0 +1,169 @@
+"""Progress report Phoenix Project – tackling CSE: the project's regular report on its work.
+
+Phoenix Project manual, "18. Appendix 6: Progress report Phoenix Project – tackling CSE"
+(cse-strategy.txt L4106-4141); inventory artefact 8. "A quarterly report will be prepared to
+update the joint heads meeting and LSCB CSE subgroup" (L3335-3339), "initially quarterly, then
+annually" (L3318-3320). The six referral bullets are sub-items of "2. Referrals: profile of
+referrals in period" (L4116-4128); the case capacity is from L2962-2964.
+"""
+
+from forms.kinds import Date, LongText, Number, Text
+from forms.model import Artefact, Section
+from forms.rules import not_before
+
+MAX_CASES = 20  # "The maximum case capacity will be 20 cases at any one time" (L2962-2964)
+
+ARTEFACT = PHOENIX_PROGRESS_REPORT = Artefact(
+    slug="phoenix_progress_report",
+    title="Progress report Phoenix Project \u2013 tackling CSE (Appendix 6)",
+    summary="The project prepares this report to update the joint heads meeting and the LSCB CSE"
+    " subgroup on the allocation of cases, the progress and engagement of participants,"
+    " performance, exit pathways, successes and challenges (initially quarterly, then annually).",
+    source="Phoenix Project manual, Appendix 6, lines 4106-4141",
+    inventory="8",
+    audience="The Phoenix Project",
+    order=6,
+    sections=(
+        # No heading is printed above Date, Report author and Reporting period; inferred.
+        Section(
+            "Report",
+            (
+                Date("report_date", "Date:", required=True, error_name="the date of the report"),
+                Text(
+                    "report_author",
+                    "Report author",
+                    required=True,
+                    error_name="the report author",
+                ),
+                # Printed as one box "Reporting period"; split into a start and an end date
+                # (inventory 8.3 suggestion). The documents print the prompt so that the two
+                # dates cannot be confused.
+                Date(
+                    "period_start",
+                    "Reporting period",
+                    hint="Start date: the first day the report covers.",
+                    print_hint=True,
+                    error_name="the start date of the reporting period",
+                ),
+                Date(
+                    "period_end",
+                    "Reporting period",
+                    hint="End date: the last day the report covers.",
+                    print_hint=True,
+                    error_name="the end date of the reporting period",
+                ),
+                # Inferred (inventory 8.4): the heading states a fixed purpose, yet a box is given.
+                LongText(
+                    "purpose",
+                    "1. Purpose: update on progress and outcomes of the CSE project",
+                    error_name="the purpose",
+                ),
+            ),
+        ),
+        Section(
+            "2. Referrals: profile of referrals in period",
+            (
+                LongText(
+                    "referrals_age",
+                    "Age",
+                    hint="The project works with young people aged 10 to 17.",
+                    error_name="the age of referrals",
+                ),
+                LongText(
+                    "referrals_location",
+                    "Residential location",
+                    error_name="the residential location of referrals",
+                ),
+                LongText(
+                    "referrals_risk",
+                    "Level of risk \u2013 identified police category",
+                    hint="How many referrals are at police category 1, 2 and 3.",
+                    error_name="the level of risk of referrals",
+                ),
+                LongText(
+                    "referrals_issues",
+                    "Summary of presenting issues",
+                    error_name="the summary of presenting issues",
+                ),
+                LongText(
+                    "referrals_duration",
+                    "Duration of intervention",
+                    error_name="the duration of intervention",
+                ),
+                LongText(
+                    "referrals_outcomes",
+                    "Outcomes \u2013 distance travelled",
+                    hint="Progress is measured with the outcomes star.",
+                    error_name="the outcomes",
+                ),
+            ),
+        ),
+        Section(
+            "Programme delivery",
+            (
+                LongText(
+                    "delivery_summary",
+                    "3. Summary of programme delivery for period: general good news, barriers"
+                    " arising issues, emerging themes/ issues",
+                    error_name="the summary of programme delivery",
+                ),
+            ),
+        ),
+        Section(
+            "Performance update",
+            (
+                # Inferred (inventory 8.12 suggestion): the two numbers the box asks for, each
+                # checked against the stated maximum; labels are the printed words.
+                Number(
+                    "current_capacity",
+                    "current capacity",
+                    hint=f"How many cases the worker can hold now: at most {MAX_CASES} at any"
+                    " one time.",
+                    minimum=0,
+                    maximum=MAX_CASES,
+                    error_name="the current capacity",
+                ),
+                Number(
+                    "current_caseload",
+                    "current caseload",
+                    hint=f"How many cases are open now: at most {MAX_CASES} at any one time.",
+                    minimum=0,
+                    maximum=MAX_CASES,
+                    error_name="the current caseload",
+                ),
+                LongText(
+                    "performance_update",
+                    "4. Performance update: current capacity and current caseload numbers. Any"
+                    " other relevant issues",
+                    error_name="the performance update",
+                ),
+            ),
+        ),
+        Section(
+            "Recommendations and case study",
+            (
+                LongText(
+                    "recommendations",
+                    "5. Recommendations and observations",
+                    error_name="the recommendations and observations",
+                ),
+                # Attachments are not in scope: the form records which anonymised case study
+                # (Appendix 5) is attached to the report sent, not the case study itself.
+                Text(
+                    "case_study_reference",
+                    "6. Case study (minimum of one case study to be attached)",
+                    hint="The title or reference of the anonymised case study attached to this"
+                    " report. Attach the case study itself when you send the report.",
+                    error_name="the case study reference",
+                ),
+            ),
+        ),
+    ),
+    rules=(
+        not_before(
+            "period_start",
+            "period_end",
+            "The end date of the reporting period must be the same as or after the start date",
+        ),
+    ),
+)

@@ -1,0 +1,140 @@
+"""MASE meeting case summary page validation: each rule's message next to the right field,
+nothing stored."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from flask.testing import FlaskClient
+from sqlalchemy import func, select
+
+from forms.mase_case_summary import MASE_CASE_SUMMARY
+from models import Submission, db
+from tests.conftest import sample_json
+from tests.helpers import error_messages, inline_error, page, post_answers
+
+OTHER_AGENCIES_MESSAGE = (
+    "Other agencies actively involved in managing risk of CSE are printed on the Existing Cases"
+    " out of Borough page only: select \u2018Existing Cases out of Borough\u2019, or delete what"
+    " you wrote there"
+)
+IMPACT_MESSAGE = (
+    "Impact of MASE plan so far is printed on the Existing Case and Existing Cases out of"
+    " Borough pages only: select one of them, or delete what you wrote there"
+)
+
+
+def stored() -> int:
+    return db.session.scalar(select(func.count()).select_from(Submission))
+
+
+def answers(**changes: Any) -> dict[str, Any]:
+    data = sample_json("mase_case_summary")
+    data.update(changes)
+    return data
+
+
+def refused(client: FlaskClient, data: dict[str, Any], field_id: str, message: str) -> None:
+    response = post_answers(client, MASE_CASE_SUMMARY, data)
+    assert response.status_code == 200
+    assert page(response).findtext(".//title").startswith("Error: ")
+    assert inline_error(response, field_id) == message
+    assert message in error_messages(response)
+    link = page(response).xpath(f"//a[text()='{message}']/@href") if "'" not in message else None
+    if link is not None:
+        assert link == [f"#{field_id}"]
+    assert stored() == 0
+
+
+def accepted(client: FlaskClient, data: dict[str, Any]) -> None:
+    response = post_answers(client, MASE_CASE_SUMMARY, data)
+    assert response.status_code == 302, error_messages(response)
+    assert stored() == 1
+
+
+def test_empty_form_asks_for_the_variant_and_the_name(client: FlaskClient) -> None:
+    response = post_answers(client, MASE_CASE_SUMMARY, {})
+    expected = {
+        "case_variant": "Select whether this is a new case, an existing case or an existing"
+        " case out of borough",
+        "name": "Enter the child's name",
+    }
+    for field_id, message in expected.items():
+        assert inline_error(response, field_id) == message, field_id
+    hrefs = page(response).xpath("//div[contains(@class,'govuk-error-summary')]//a/@href")
+    assert hrefs == [f"#{field_id}" for field_id in expected]
+    assert stored() == 0
+
+
+def test_age_must_match_the_date_of_birth(client: FlaskClient) -> None:
+    refused(
+        client,
+        answers(dob="2011-11-13", age=15, meeting_date="2026-11-12"),
+        "age",
+        "Age does not match the DOB: the child was 14 on the date of the MASE meeting."
+        " Correct the age or the DOB",
+    )
+
+
+def test_age_reached_on_the_day_of_the_meeting_is_accepted(client: FlaskClient) -> None:
+    accepted(client, answers(dob="2011-11-12", age=15, meeting_date="2026-11-12"))
+
+
+def test_age_is_not_checked_without_a_meeting_date(client: FlaskClient) -> None:
+    accepted(client, answers(dob="2011-11-13", age=15, meeting_date=None))
+
+
+def test_mase_is_for_children_under_18(client: FlaskClient) -> None:
+    refused(
+        client,
+        answers(dob="2008-11-12", age=18),
+        "age",
+        "The child's age must be between 0 and 17",
+    )
+
+
+def test_meeting_cannot_come_before_the_referral(client: FlaskClient) -> None:
+    refused(
+        client,
+        answers(date_of_referral="2026-11-13", meeting_date="2026-11-12"),
+        "meeting_date-day",
+        "The date of the MASE meeting must be the same as or after the date of referral",
+    )
+
+
+def test_referral_cannot_come_before_birth(client: FlaskClient) -> None:
+    refused(
+        client,
+        answers(dob="2011-03-17", date_of_referral="2011-03-16"),
+        "date_of_referral-day",
+        "The date of referral must be the same as or after the child's date of birth",
+    )
+
+
+@pytest.mark.parametrize("variant", ["new", "existing"])
+def test_other_agencies_only_out_of_borough(client: FlaskClient, variant: str) -> None:
+    refused(
+        client,
+        answers(case_variant=variant, impact=None),
+        "other_agencies",
+        OTHER_AGENCIES_MESSAGE,
+    )
+
+
+def test_impact_only_for_existing_cases(client: FlaskClient) -> None:
+    refused(client, answers(case_variant="new", other_agencies=None), "impact", IMPACT_MESSAGE)
+
+
+def test_existing_case_gives_the_impact_of_the_plan(client: FlaskClient) -> None:
+    accepted(client, answers(case_variant="existing", other_agencies=None))
+
+
+def test_new_case_without_the_variant_boxes_is_accepted(client: FlaskClient) -> None:
+    accepted(client, answers(case_variant="new", other_agencies=None, impact=None))
+
+
+def test_errors_in_a_second_action_sit_in_that_block(client: FlaskClient) -> None:
+    data = answers()
+    data["actions"][1]["owner"] = "DS Alex\nPretendname"
+    refused(client, data, "actions-1-owner", "The owner of the action must be on one line")

@@ -1,0 +1,98 @@
+"""Phoenix Project individual action plan and review: each rule's message next to the right
+field, nothing stored."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+from flask.testing import FlaskClient
+from sqlalchemy import func, select
+
+from forms.phoenix_action_plan import PHOENIX_ACTION_PLAN
+from models import Submission, db
+from tests.conftest import sample_json
+from tests.helpers import error_messages, inline_error, page, post_answers
+
+
+def stored() -> int:
+    return db.session.scalar(select(func.count()).select_from(Submission))
+
+
+def answers(**changes: Any) -> dict[str, Any]:
+    data = sample_json("phoenix_action_plan")
+    data.update(changes)
+    return data
+
+
+def refused(client: FlaskClient, data: dict[str, Any], field_id: str, message: str) -> None:
+    response = post_answers(client, PHOENIX_ACTION_PLAN, data)
+    assert response.status_code == 200
+    assert page(response).findtext(".//title").startswith("Error: ")
+    assert inline_error(response, field_id) == message
+    assert message in error_messages(response)
+    if "'" not in message:
+        assert page(response).xpath(f"//a[text()='{message}']/@href") == [f"#{field_id}"]
+    assert stored() == 0
+
+
+def test_name_of_young_person_is_required(client: FlaskClient) -> None:
+    refused(
+        client,
+        answers(young_person_name=None),
+        "young_person_name",
+        "Enter the name of the young person",
+    )
+
+
+def test_the_name_is_the_only_required_answer(client: FlaskClient) -> None:
+    response = post_answers(client, PHOENIX_ACTION_PLAN, {"young_person_name": "Kayla Fictional"})
+    assert response.status_code == 302
+    assert stored() == 1
+
+
+@pytest.mark.parametrize("number", ["0", "21"])
+def test_session_number_is_one_of_the_20_sessions(client: FlaskClient, number: str) -> None:
+    data = answers()
+    data["actions"][1]["session_number"] = number
+    refused(client, data, "actions-1-session_number", "The session number must be between 1 and 20")
+
+
+def test_session_number_is_a_whole_number(client: FlaskClient) -> None:
+    data = answers()
+    data["actions"][0]["session_number"] = "five"
+    refused(
+        client,
+        data,
+        "actions-0-session_number",
+        "The session number must be a whole number, like 8",
+    )
+
+
+def test_by_when_and_date_of_review_may_be_in_the_future(client: FlaskClient) -> None:
+    later = (dt.date.today() + dt.timedelta(days=60)).isoformat()
+    data = answers()
+    data["actions"][0].update(by_when=later, date_of_review=later)
+    assert post_answers(client, PHOENIX_ACTION_PLAN, data).status_code == 302
+    assert stored() == 1
+
+
+def test_signed_date_is_not_in_the_future(client: FlaskClient) -> None:
+    tomorrow = (dt.date.today() + dt.timedelta(days=1)).isoformat()
+    refused(
+        client,
+        answers(young_person_signed_date=tomorrow),
+        "young_person_signed_date-day",
+        "The date the young person signed must be today or in the past",
+    )
+
+
+def test_plan_date_is_not_in_the_future(client: FlaskClient) -> None:
+    tomorrow = (dt.date.today() + dt.timedelta(days=1)).isoformat()
+    refused(
+        client,
+        answers(plan_date=tomorrow),
+        "plan_date-day",
+        "The date of the action plan must be today or in the past",
+    )

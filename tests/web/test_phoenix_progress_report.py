@@ -1,0 +1,76 @@
+"""Progress report validation: each rule's message next to the right field, nothing stored."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from flask.testing import FlaskClient
+from sqlalchemy import func, select
+
+from forms.phoenix_progress_report import PHOENIX_PROGRESS_REPORT
+from models import Submission, db
+from tests.conftest import sample_json
+from tests.helpers import error_messages, inline_error, page, post_answers
+
+
+def stored() -> int:
+    return db.session.scalar(select(func.count()).select_from(Submission))
+
+
+def answers(**changes: Any) -> dict[str, Any]:
+    data = sample_json("phoenix_progress_report")
+    data.update(changes)
+    return data
+
+
+def refused(client: FlaskClient, data: dict[str, Any], field_id: str, message: str) -> None:
+    response = post_answers(client, PHOENIX_PROGRESS_REPORT, data)
+    assert response.status_code == 200
+    assert page(response).findtext(".//title").startswith("Error: ")
+    assert inline_error(response, field_id) == message
+    assert message in error_messages(response)
+    assert page(response).xpath(f"//a[text()='{message}']/@href") == [f"#{field_id}"]
+    assert stored() == 0
+
+
+def test_empty_form_asks_for_the_date_and_the_author(client: FlaskClient) -> None:
+    response = post_answers(client, PHOENIX_PROGRESS_REPORT, {})
+    expected = {
+        "report_date-day": "Enter the date of the report",
+        "report_author": "Enter the report author",
+    }
+    for field_id, message in expected.items():
+        assert inline_error(response, field_id) == message, field_id
+    hrefs = page(response).xpath("//div[contains(@class,'govuk-error-summary')]//a/@href")
+    assert hrefs == [f"#{field_id}" for field_id in expected]
+    assert stored() == 0
+
+
+def test_reporting_period_cannot_end_before_it_starts(client: FlaskClient) -> None:
+    refused(
+        client,
+        answers(period_start="2026-09-30", period_end="2026-09-29"),
+        "period_end-day",
+        "The end date of the reporting period must be the same as or after the start date",
+    )
+
+
+def test_reporting_period_of_one_day_is_accepted(client: FlaskClient) -> None:
+    data = answers(period_start="2026-09-30", period_end="2026-09-30")
+    assert post_answers(client, PHOENIX_PROGRESS_REPORT, data).status_code == 302
+    assert stored() == 1
+
+
+@pytest.mark.parametrize(
+    ("name", "called"),
+    [("current_capacity", "The current capacity"), ("current_caseload", "The current caseload")],
+)
+def test_no_more_than_20_cases_at_any_one_time(client: FlaskClient, name: str, called: str) -> None:
+    refused(client, answers(**{name: 21}), name, f"{called} must be between 0 and 20")
+
+
+def test_20_cases_is_accepted(client: FlaskClient) -> None:
+    data = answers(current_capacity=20, current_caseload=20)
+    assert post_answers(client, PHOENIX_PROGRESS_REPORT, data).status_code == 302
+    assert stored() == 1

@@ -1,0 +1,169 @@
+"""Phoenix Project referral validation: each rule's message next to the right field, nothing
+stored."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from flask.testing import FlaskClient
+from sqlalchemy import func, select
+
+from forms.phoenix_referral import PHOENIX_REFERRAL
+from models import Submission, db
+from tests.conftest import sample_json
+from tests.helpers import error_messages, inline_error, page, post_answers
+
+AGE_MESSAGE = (
+    "The person referred must be aged 10 to 17 on the date of referral: the Phoenix Project"
+    " accepts referrals for children or young people aged 10 to 17 years"
+)
+
+
+def stored() -> int:
+    return db.session.scalar(select(func.count()).select_from(Submission))
+
+
+def answers(**changes: Any) -> dict[str, Any]:
+    data = sample_json("phoenix_referral")
+    data.update(changes)
+    return data
+
+
+def refused(client: FlaskClient, data: dict[str, Any], field_id: str, message: str) -> None:
+    response = post_answers(client, PHOENIX_REFERRAL, data)
+    assert response.status_code == 200
+    assert page(response).findtext(".//title").startswith("Error: ")
+    assert inline_error(response, field_id) == message
+    assert message in error_messages(response)
+    assert stored() == 0
+
+
+def accepted(client: FlaskClient, data: dict[str, Any]) -> None:
+    response = post_answers(client, PHOENIX_REFERRAL, data)
+    assert response.status_code == 302, error_messages(response)
+    assert stored() == 1
+
+
+def test_empty_form_lists_every_required_answer(client: FlaskClient) -> None:
+    response = post_answers(client, PHOENIX_REFERRAL, {})
+    expected = {
+        "date_of_referral-day": "Enter the date of referral",
+        "referrer_name": "Enter the name of the referrer",
+        "person_name": "Enter the name of the person referred",
+        "person_dob-day": "Enter the date of birth of the person referred",
+    }
+    for field_id, message in expected.items():
+        assert inline_error(response, field_id) == message, field_id
+    hrefs = page(response).xpath("//div[contains(@class,'govuk-error-summary')]//a/@href")
+    assert hrefs == [f"#{field_id}" for field_id in expected]
+    assert stored() == 0
+
+
+def test_the_sample_is_accepted(client: FlaskClient) -> None:
+    accepted(client, answers())
+
+
+@pytest.mark.parametrize(
+    "dob",
+    [
+        "2016-11-04",  # one day short of 10 on the date of referral
+        "2008-11-03",  # 18 on the date of referral
+        "2026-11-04",  # born after the referral
+    ],
+)
+def test_young_person_must_be_10_to_17_on_the_date_of_referral(
+    client: FlaskClient, dob: str
+) -> None:
+    refused(
+        client,
+        answers(person_dob=dob, date_of_referral="2026-11-03"),
+        "person_dob-day",
+        AGE_MESSAGE,
+    )
+
+
+@pytest.mark.parametrize(
+    "dob",
+    [
+        "2016-11-03",  # 10 on the day of referral
+        "2008-11-04",  # one day short of 18
+    ],
+)
+def test_ages_10_and_17_are_accepted(client: FlaskClient, dob: str) -> None:
+    accepted(client, answers(person_dob=dob, date_of_referral="2026-11-03"))
+
+
+def test_none_in_parenthood_status_excludes_the_others(client: FlaskClient) -> None:
+    refused(
+        client,
+        answers(parenthood_status=["pregnant", "none"]),
+        "parenthood_status",
+        "Select \u2018None\u2019 on its own, or the other options, not both",
+    )
+
+
+def test_several_parenthood_statuses_are_accepted(client: FlaskClient) -> None:
+    accepted(client, answers(parenthood_status=["parent", "pregnant"]))
+
+
+def test_older_male_or_female_needs_the_indicator_ticked(client: FlaskClient) -> None:
+    indicators = [i for i in sample_json("phoenix_referral")["risk_indicators"]]
+    indicators.remove("older_person")
+    refused(
+        client,
+        answers(risk_indicators=indicators, older_person_sex="female"),
+        "risk_indicators",
+        "You gave '(older male or female)' but did not select 'Concerns about relationship"
+        " with older male or female (delete as appropriate)' for the risk indicators. Select"
+        " 'Concerns about relationship with older male or female (delete as appropriate)', or"
+        " delete what you wrote there",
+    )
+
+
+def test_violence_rows_need_experience_of_violence(client: FlaskClient) -> None:
+    refused(
+        client,
+        answers(violence="no"),
+        "violence",
+        "You gave 'Domestic abuse' but did not select 'YES' for whether the young person has"
+        " experience of violence. Select 'YES', or delete what you wrote there",
+    )
+
+
+def test_other_details_need_other_ticked(client: FlaskClient) -> None:
+    refused(
+        client,
+        answers(criterion_missing="3"),
+        "criterion_missing",
+        "You gave details but did not select 'Other – please give details' for the statement"
+        " that fits \u2018Missing\u2019. Select 'Other – please give details', or delete what"
+        " you wrote there",
+    )
+
+
+def test_referrer_email_must_be_an_email(client: FlaskClient) -> None:
+    refused(
+        client,
+        answers(referrer_email="amara at example"),
+        "referrer_email",
+        "Enter the referrer's email address in the correct format, like name@example.gov.uk",
+    )
+
+
+def test_phone_numbers_must_be_uk_numbers(client: FlaskClient) -> None:
+    refused(
+        client,
+        answers(parent_phone="12345"),
+        "parent_phone",
+        "Enter the parent or carer phone number as a UK telephone number, like 020 8547 5008",
+    )
+
+
+def test_postcode_must_be_a_postcode(client: FlaskClient) -> None:
+    refused(
+        client,
+        answers(person_postcode="Sampleton"),
+        "person_postcode",
+        "Enter the postcode of the person referred as a UK postcode, like KT1 1EU",
+    )
