@@ -150,3 +150,48 @@ def pdf_body(blob: bytes) -> str:
 def squash(text: str) -> str:
     """Text with all runs of white space made one space: documents wrap lines where they like."""
     return " ".join(text.split())
+
+
+def stored() -> int:
+    """How many submissions the database holds."""
+    from sqlalchemy import func, select
+
+    from models import Submission, db
+
+    return db.session.scalar(select(func.count()).select_from(Submission))
+
+
+class FormCheck:
+    """One artefact's form, posted as a person would, with what they must then see."""
+
+    def __init__(self, artefact: Artefact) -> None:
+        self.artefact = artefact
+
+    def answers(self, **changes: Any) -> dict[str, Any]:
+        """The artefact's complete sample answers, with some answers changed."""
+        import json
+        from pathlib import Path
+
+        sample = Path(__file__).parent / "samples" / f"{self.artefact.slug}.json"
+        data: dict[str, Any] = json.loads(sample.read_text(encoding="utf-8"))
+        data.update(changes)
+        return data
+
+    def refused(
+        self, client: FlaskClient, data: Mapping[str, Any], field_id: str, message: str
+    ) -> None:
+        """The post is refused: the message sits next to the field, the error summary links
+        to it, the page title says so, and nothing is stored."""
+        response = post_answers(client, self.artefact, data)
+        assert response.status_code == 200
+        assert page(response).findtext(".//title").startswith("Error: ")
+        assert inline_error(response, field_id) == message
+        links = page(response).xpath("//ul[contains(@class,'govuk-error-summary__list')]//a")
+        hrefs = [a.get("href") for a in links if " ".join(a.text_content().split()) == message]
+        assert hrefs == [f"#{field_id}"]
+        assert stored() == 0
+
+    def accepted(self, client: FlaskClient, data: Mapping[str, Any]) -> None:
+        response = post_answers(client, self.artefact, data)
+        assert response.status_code == 302, error_messages(response)
+        assert stored() == 1

@@ -4,16 +4,10 @@ before anyone types a name."""
 from __future__ import annotations
 
 from flask.testing import FlaskClient
-from sqlalchemy import func, select
 
 from forms.case_study import CASE_STUDY
-from models import Submission, db
 from tests.conftest import sample_json
-from tests.helpers import error_messages, inline_error, page, post_answers
-
-
-def stored() -> int:
-    return db.session.scalar(select(func.count()).select_from(Submission))
+from tests.helpers import error_messages, inline_error, page, post_answers, stored
 
 
 def test_outline_of_the_young_person_is_required(client: FlaskClient) -> None:

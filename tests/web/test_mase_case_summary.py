@@ -3,16 +3,15 @@ nothing stored."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 from flask.testing import FlaskClient
-from sqlalchemy import func, select
 
 from forms.mase_case_summary import MASE_CASE_SUMMARY
-from models import Submission, db
-from tests.conftest import sample_json
-from tests.helpers import error_messages, inline_error, page, post_answers
+from tests.helpers import FormCheck, inline_error, page, post_answers, stored
+
+FORM = FormCheck(MASE_CASE_SUMMARY)
+answers, refused, accepted = FORM.answers, FORM.refused, FORM.accepted
+
 
 OTHER_AGENCIES_MESSAGE = (
     "Other agencies actively involved in managing risk of CSE are printed on the Existing Cases"
@@ -23,34 +22,6 @@ IMPACT_MESSAGE = (
     "Impact of MASE plan so far is printed on the Existing Case and Existing Cases out of"
     " Borough pages only: select one of them, or delete what you wrote there"
 )
-
-
-def stored() -> int:
-    return db.session.scalar(select(func.count()).select_from(Submission))
-
-
-def answers(**changes: Any) -> dict[str, Any]:
-    data = sample_json("mase_case_summary")
-    data.update(changes)
-    return data
-
-
-def refused(client: FlaskClient, data: dict[str, Any], field_id: str, message: str) -> None:
-    response = post_answers(client, MASE_CASE_SUMMARY, data)
-    assert response.status_code == 200
-    assert page(response).findtext(".//title").startswith("Error: ")
-    assert inline_error(response, field_id) == message
-    assert message in error_messages(response)
-    link = page(response).xpath(f"//a[text()='{message}']/@href") if "'" not in message else None
-    if link is not None:
-        assert link == [f"#{field_id}"]
-    assert stored() == 0
-
-
-def accepted(client: FlaskClient, data: dict[str, Any]) -> None:
-    response = post_answers(client, MASE_CASE_SUMMARY, data)
-    assert response.status_code == 302, error_messages(response)
-    assert stored() == 1
 
 
 def test_empty_form_asks_for_the_variant_and_the_name(client: FlaskClient) -> None:

@@ -5,37 +5,22 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any
 
 import pytest
 from flask.testing import FlaskClient
-from sqlalchemy import func, select
 
 from forms.phoenix_delivery_plan import PHOENIX_DELIVERY_PLAN
-from models import Submission, db
-from tests.conftest import sample_json
-from tests.helpers import error_messages, inline_error, page, pdf_body, post_answers, submit
+from tests.helpers import (
+    FormCheck,
+    page,
+    pdf_body,
+    post_answers,
+    stored,
+    submit,
+)
 
-
-def stored() -> int:
-    return db.session.scalar(select(func.count()).select_from(Submission))
-
-
-def answers(**changes: Any) -> dict[str, Any]:
-    data = sample_json("phoenix_delivery_plan")
-    data.update(changes)
-    return data
-
-
-def refused(client: FlaskClient, data: dict[str, Any], field_id: str, message: str) -> None:
-    response = post_answers(client, PHOENIX_DELIVERY_PLAN, data)
-    assert response.status_code == 200
-    assert page(response).findtext(".//title").startswith("Error: ")
-    assert inline_error(response, field_id) == message
-    assert message in error_messages(response)
-    if "'" not in message:
-        assert page(response).xpath(f"//a[text()='{message}']/@href") == [f"#{field_id}"]
-    assert stored() == 0
+FORM = FormCheck(PHOENIX_DELIVERY_PLAN)
+answers, refused = FORM.answers, FORM.refused
 
 
 def test_client_name_is_required(client: FlaskClient) -> None:

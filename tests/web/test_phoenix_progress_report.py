@@ -2,36 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 from flask.testing import FlaskClient
-from sqlalchemy import func, select
 
 from forms.phoenix_progress_report import PHOENIX_PROGRESS_REPORT
-from models import Submission, db
-from tests.conftest import sample_json
-from tests.helpers import error_messages, inline_error, page, post_answers
+from tests.helpers import FormCheck, inline_error, page, post_answers, stored
 
-
-def stored() -> int:
-    return db.session.scalar(select(func.count()).select_from(Submission))
-
-
-def answers(**changes: Any) -> dict[str, Any]:
-    data = sample_json("phoenix_progress_report")
-    data.update(changes)
-    return data
-
-
-def refused(client: FlaskClient, data: dict[str, Any], field_id: str, message: str) -> None:
-    response = post_answers(client, PHOENIX_PROGRESS_REPORT, data)
-    assert response.status_code == 200
-    assert page(response).findtext(".//title").startswith("Error: ")
-    assert inline_error(response, field_id) == message
-    assert message in error_messages(response)
-    assert page(response).xpath(f"//a[text()='{message}']/@href") == [f"#{field_id}"]
-    assert stored() == 0
+FORM = FormCheck(PHOENIX_PROGRESS_REPORT)
+answers, refused = FORM.answers, FORM.refused
 
 
 def test_empty_form_asks_for_the_date_and_the_author(client: FlaskClient) -> None:

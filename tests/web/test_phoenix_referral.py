@@ -3,46 +3,21 @@ stored."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 from flask.testing import FlaskClient
-from sqlalchemy import func, select
 
 from forms.phoenix_referral import PHOENIX_REFERRAL
-from models import Submission, db
 from tests.conftest import sample_json
-from tests.helpers import error_messages, inline_error, page, post_answers
+from tests.helpers import FormCheck, inline_error, page, post_answers, stored
+
+FORM = FormCheck(PHOENIX_REFERRAL)
+answers, refused, accepted = FORM.answers, FORM.refused, FORM.accepted
+
 
 AGE_MESSAGE = (
     "The person referred must be aged 10 to 17 on the date of referral: the Phoenix Project"
     " accepts referrals for children or young people aged 10 to 17 years"
 )
-
-
-def stored() -> int:
-    return db.session.scalar(select(func.count()).select_from(Submission))
-
-
-def answers(**changes: Any) -> dict[str, Any]:
-    data = sample_json("phoenix_referral")
-    data.update(changes)
-    return data
-
-
-def refused(client: FlaskClient, data: dict[str, Any], field_id: str, message: str) -> None:
-    response = post_answers(client, PHOENIX_REFERRAL, data)
-    assert response.status_code == 200
-    assert page(response).findtext(".//title").startswith("Error: ")
-    assert inline_error(response, field_id) == message
-    assert message in error_messages(response)
-    assert stored() == 0
-
-
-def accepted(client: FlaskClient, data: dict[str, Any]) -> None:
-    response = post_answers(client, PHOENIX_REFERRAL, data)
-    assert response.status_code == 302, error_messages(response)
-    assert stored() == 1
 
 
 def test_empty_form_lists_every_required_answer(client: FlaskClient) -> None:

@@ -7,34 +7,12 @@ from typing import Any
 
 import pytest
 from flask.testing import FlaskClient
-from sqlalchemy import func, select
 
 from forms.cse_referral import CSE_REFERRAL
-from models import Submission, db
-from tests.conftest import sample_json
-from tests.helpers import error_messages, inline_error, page, post_answers
+from tests.helpers import FormCheck, inline_error, page, post_answers, stored
 
-
-def stored() -> int:
-    return db.session.scalar(select(func.count()).select_from(Submission))
-
-
-def answers(**changes: Any) -> dict[str, Any]:
-    data = sample_json("cse_referral")
-    data.update(changes)
-    return data
-
-
-def refused(client: FlaskClient, data: dict[str, Any], field_id: str, message: str) -> None:
-    response = post_answers(client, CSE_REFERRAL, data)
-    assert response.status_code == 200
-    assert page(response).findtext(".//title").startswith("Error: ")
-    assert inline_error(response, field_id) == message
-    assert message in error_messages(response)
-    link = page(response).xpath(f"//a[text()='{message}']/@href") if "'" not in message else None
-    if link is not None:
-        assert link == [f"#{field_id}"]
-    assert stored() == 0
+FORM = FormCheck(CSE_REFERRAL)
+answers, refused = FORM.answers, FORM.refused
 
 
 def test_empty_form_lists_every_required_answer(client: FlaskClient) -> None:

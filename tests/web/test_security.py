@@ -8,15 +8,13 @@ import re
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
-from sqlalchemy import func, select
 from werkzeug.datastructures import MultiDict
 
 from app import create_app
 from config import ProductionConfig
 from forms import ARTEFACTS
-from models import Submission, db
 from tests.conftest import sample_json
-from tests.helpers import csrf_token, error_messages, form_data, page, submit
+from tests.helpers import csrf_token, error_messages, form_data, page, stored, submit
 
 REFERRAL = ARTEFACTS["cse_referral"]
 HEADERS = {
@@ -24,10 +22,6 @@ HEADERS = {
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "no-referrer",
 }
-
-
-def stored() -> int:
-    return db.session.scalar(select(func.count()).select_from(Submission))
 
 
 def urls(client: FlaskClient) -> list[str]:

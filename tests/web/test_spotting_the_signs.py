@@ -4,40 +4,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from flask.testing import FlaskClient
-from sqlalchemy import func, select
 
 from forms.spotting_the_signs import SPOTTING_THE_SIGNS
-from models import Submission, db
-from tests.conftest import sample_json
-from tests.helpers import error_messages, inline_error, page, post_answers
+from tests.helpers import FormCheck, error_messages, inline_error, page, post_answers, stored
 
-
-def stored() -> int:
-    return db.session.scalar(select(func.count()).select_from(Submission))
-
-
-def answers(**changes: Any) -> dict[str, Any]:
-    data = sample_json("spotting_the_signs")
-    data.update(changes)
-    return data
-
-
-def refused(client: FlaskClient, data: dict[str, Any], field_id: str, message: str) -> None:
-    response = post_answers(client, SPOTTING_THE_SIGNS, data)
-    assert response.status_code == 200
-    assert page(response).findtext(".//title").startswith("Error: ")
-    assert inline_error(response, field_id) == message
-    assert message in error_messages(response)
-    assert stored() == 0
-
-
-def accepted(client: FlaskClient, data: dict[str, Any]) -> None:
-    response = post_answers(client, SPOTTING_THE_SIGNS, data)
-    assert response.status_code == 302, error_messages(response)
-    assert stored() == 1
+FORM = FormCheck(SPOTTING_THE_SIGNS)
+answers, refused, accepted = FORM.answers, FORM.refused, FORM.accepted
 
 
 def test_empty_form_lists_every_required_answer(client: FlaskClient) -> None:
