@@ -13,8 +13,8 @@ import zlib
 from pathlib import Path
 from typing import Any
 
-from forms.choices import Choice
-from forms.kinds import Date, Email, Field, LongText, Phone, Text
+from forms.choices import Choice, MultiChoice
+from forms.kinds import Date, Email, Field, LongText, Number, Phone, Postcode, Text
 from forms.model import Artefact
 from forms.repeat import Repeat
 from schemas import schema_for
@@ -23,6 +23,7 @@ SAMPLES = Path(__file__).resolve().parent.parent / "tests" / "samples"
 
 # Valid, fictional values: an example.gov.uk address and an Ofcom drama number.
 EMAIL = "alex.placeholder@example.gov.uk"
+POSTCODE = "KT1 1EU"
 PHONE = "020 7946 0018"
 PAST_DATE = dt.date.today() - dt.timedelta(days=30)
 
@@ -65,15 +66,17 @@ def maximal_value(f: Field, path: str) -> Any:
     """The largest clean answer the field accepts (one entry of a Repeat's inner fields)."""
     if isinstance(f, Repeat):
         return [
-            {
-                inner.name: maximal_value(inner, f"{path}-{index}-{inner.name}")
-                for sub in f.fields
-                for inner in sub.walk()
-            }
+            {inner.name: maximal_value(inner, f"{path}-{index}-{inner.name}") for inner in f.inner}
             for index in range(f.max_items)
         ]
-    if isinstance(f, Choice):  # YesNo too: "yes" also opens its follow-up boxes
-        return f.options[0].value
+    if isinstance(f, MultiChoice):  # every option that may go with the others
+        return [o.value for o in f.options if o.value not in f.exclusive]
+    if isinstance(f, Choice):  # the first option that opens follow-up boxes, so they count
+        return next((o.value for o in f.options if o.reveal), f.options[0].value)
+    if isinstance(f, Number):
+        return f.maximum if f.maximum is not None else 999_999
+    if isinstance(f, Postcode):
+        return POSTCODE
     if isinstance(f, Date):
         return PAST_DATE
     if isinstance(f, Email):
@@ -85,9 +88,35 @@ def maximal_value(f: Field, path: str) -> Any:
     raise TypeError(f"bench: no maximal value for field kind {type(f).__name__} ({path})")
 
 
+def _unopened(artefact: Artefact, data: dict[str, Any]) -> None:
+    """Empty the follow-up boxes of options not chosen, as a person's answers would leave them."""
+    for f in artefact.walk():
+        if isinstance(f, Choice):
+            chosen = f.chosen(data.get(f.name))
+            for option in f.options:
+                if option.value not in chosen:
+                    for box in option.reveal:
+                        for inner in box.walk():
+                            data[inner.name] = None
+
+
 def maximal(artefact: Artefact) -> dict[str, Any]:
-    """Every field of the artefact at its limit; raises if the declaration rejects it."""
+    """Every field of the artefact at its limit; raises if the declaration rejects it.
+
+    Where a cross-field rule refuses a limit value (a date of birth a month ago, an age of
+    99), that one answer comes from the complete sample instead.
+    """
     raw = {f.name: maximal_value(f, f.name) for f in artefact.walk()}
+    _unopened(artefact, raw)
+    sample = complete(artefact)
+    for path, _ in artefact.problems(artefact.clean(raw)):
+        if path in raw:
+            raw[path] = sample.get(path)
+    if artefact.problems(artefact.clean(raw)):  # rules tying answers together: take the
+        for f in artefact.walk():  # sample's dates, numbers and choices, keep maximal text
+            if isinstance(f, (Date, Number, Choice)):
+                raw[f.name] = sample.get(f.name)
+        _unopened(artefact, raw)
     data = artefact.clean(raw)
     problems = artefact.problems(data)
     if problems:
