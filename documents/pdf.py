@@ -31,7 +31,8 @@ from reportlab.platypus import (
 
 from documents.fonts import BODY as FONT
 from documents.fonts import BOLD, register
-from documents.pdf_grid import Grid, Line, Row, answer_lines, label_lines
+from documents.pdf_grid import Grid, Line, Row, answer_lines, choice_lines, label_lines
+from forms.choices import Choice
 from forms.kinds import Field, LongText
 from forms.model import Artefact
 from forms.repeat import Repeat
@@ -107,7 +108,8 @@ def _grid(rows: list[tuple[Field, Any]], width: float) -> Grid:
             )
             grid.append(Row([], answer_lines(shown, width) or [()] * 3, full_width=True))
         else:
-            grid.append(Row(_label(f, LABEL_WIDTH), answer_lines(shown, width - LABEL_WIDTH)))
+            wrap = choice_lines if isinstance(f, Choice) else answer_lines
+            grid.append(Row(_label(f, LABEL_WIDTH), wrap(shown, width - LABEL_WIDTH)))
     return Grid(grid, LABEL_WIDTH)
 
 

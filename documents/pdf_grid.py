@@ -209,5 +209,11 @@ def label_lines(text: str, width: float) -> list[Line]:
     return wrap(text, BOLD, width - 2 * PAD_X)
 
 
+@lru_cache(maxsize=4096)  # the printed options of the declarations: a small, fixed set
+def choice_lines(text: str, width: float) -> list[Line]:
+    """A choice's options with their tick boxes, wrapped once per process."""
+    return answer_lines(text, width)
+
+
 def answer_lines(text: str, width: float) -> list[Line]:
     return wrap(text, BODY, width - 2 * PAD_X) if text else []
