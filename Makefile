@@ -51,8 +51,9 @@ static/assets/application.mjs: assets/js/application.mjs
 	mkdir -p static/assets
 	cp $< $@
 
+# Schema changes are Alembic migrations (migrations/), applied here and by `flask db upgrade`.
 db: install
-	$(BIN)/flask --app app init-db
+	$(BIN)/flask --app app db upgrade
 
 # Install Debian packages only when something is missing (apt needs root, or sudo).
 debs-run:

@@ -8,8 +8,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import click
 from flask import Flask, Response, render_template, request
+from flask_migrate import Migrate
 from flask_talisman import Talisman
 from flask_wtf import CSRFProtect
 from govuk_frontend_wtf.main import WTFormsHelpers
@@ -21,6 +21,7 @@ from models import db
 
 ROOT = Path(__file__).resolve().parent
 csrf = CSRFProtect()
+migrate = Migrate()
 talisman = Talisman()
 
 CSP = {
@@ -59,6 +60,7 @@ def create_app(config: type[Config] | dict[str, Any] | None = None) -> Flask:
     app.jinja_env.lstrip_blocks = True
     app.jinja_env.trim_blocks = True
     db.init_app(app)
+    migrate.init_app(app, db, directory=str(ROOT / "migrations"))
     csrf.init_app(app)
     WTFormsHelpers(app)
     talisman.init_app(
@@ -79,7 +81,6 @@ def create_app(config: type[Config] | dict[str, Any] | None = None) -> Flask:
     app.after_request(_no_store)
     for code in ERROR_PAGES:
         app.register_error_handler(code, _error_page(code))
-    app.cli.add_command(init_db)
     # Everything made so far lives as long as the process: keep it out of the collector's way,
     # so that collecting after each document (documents.render) stays cheap.
     warm_up()
@@ -127,10 +128,3 @@ def _error_page(code: int) -> Callable[[Exception], tuple[str, int]]:
         return render_template("error.html", title=title, message=message), code
 
     return page
-
-
-@click.command("init-db")
-def init_db() -> None:
-    """Create the database tables."""
-    db.create_all()
-    click.echo("Database ready.")

@@ -50,12 +50,33 @@ class Continuation(db.Model):  # type: ignore[name-defined]
     continues_id: Mapped[str] = mapped_column(ForeignKey("submissions.id"), index=True)
 
 
+def _is_sqlite(dbapi_connection: Any) -> bool:
+    return type(dbapi_connection).__module__.startswith("sqlite3")
+
+
 @event.listens_for(Engine, "connect")
-def _sqlite_pragmas(connection: Any, _record: Any) -> None:
-    """WAL and a busy timeout, so that readers and a writer do not block each other."""
-    if type(connection).__module__.startswith("sqlite3"):
-        cursor = connection.cursor()
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    """WAL and a busy timeout, so that readers and a writer do not block each other.
+
+    The driver's own transaction handling is switched off so that `_begin_immediate` starts
+    every transaction itself.
+    """
+    if _is_sqlite(dbapi_connection):
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA busy_timeout=5000")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.close()
+
+
+@event.listens_for(Engine, "begin")
+def _begin_immediate(connection: Any) -> None:
+    """SQLite: take the write lock when the transaction starts.
+
+    In WAL mode a transaction that reads and then writes fails at once with "database is
+    locked" if another connection wrote in between, whatever the busy timeout; one that starts
+    with BEGIN IMMEDIATE waits its turn instead (PITFALLS.md).
+    """
+    if connection.dialect.name == "sqlite":
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
