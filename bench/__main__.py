@@ -16,6 +16,7 @@ from bench.answers import answer_sets, total_chars
 from bench.formats import FORMATS, start_up_as_the_app_does
 from bench.timing import WARMUP_BUDGET_S, Timing, time_renders
 from forms import ARTEFACTS
+from forms.model import Artefact
 
 RUNS = {"complete": 200, "maximal": 10}
 QUICK_RUNS = {"complete": 20, "maximal": 1}
@@ -29,6 +30,13 @@ MEMORY_RENDERS, QUICK_MEMORY_RENDERS = 1000, 100
 
 def _args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
+    parser.add_argument(
+        "--only",
+        metavar="SLUG",
+        nargs="+",
+        choices=sorted(ARTEFACTS),
+        help="measure only these artefacts (default: every declared artefact)",
+    )
     parser.add_argument(
         "--quick", action="store_true", help="few renders: a smoke run, numbers only indicative"
     )
@@ -53,12 +61,14 @@ def _log(message: str) -> None:
     print(f"  .. {message}", file=sys.stderr, flush=True)
 
 
-def _timings(sets: dict[str, dict[str, Any]], quick: bool, budget: float) -> list[Timing]:
+def _timings(
+    artefacts: dict[str, Artefact], sets: dict[str, dict[str, Any]], quick: bool, budget: float
+) -> list[Timing]:
     runs = QUICK_RUNS if quick else RUNS
     warmup = QUICK_WARMUP if quick else WARMUP
     timings = []
     for answers in runs:  # every complete set first: they carry the targets
-        for slug, artefact in ARTEFACTS.items():
+        for slug, artefact in artefacts.items():
             for fmt in FORMATS:
                 _log(f"timing {slug} {answers} {fmt}")
                 data = sets[slug][answers]
@@ -86,20 +96,21 @@ def main() -> None:
     started = time.perf_counter()
     cores = os.cpu_count() or 1
     renders = QUICK_MEMORY_RENDERS if args.quick else MEMORY_RENDERS
-    print(f"bench: {'quick' if args.quick else 'full'} run, {len(ARTEFACTS)} artefact(s)")
+    artefacts = {slug: ARTEFACTS[slug] for slug in args.only or ARTEFACTS}
+    print(f"bench: {'quick' if args.quick else 'full'} run, {len(artefacts)} artefact(s)")
     print(f"bench: {machine.describe()}", flush=True)
 
-    sets = {slug: answer_sets(a) for slug, a in ARTEFACTS.items()}
+    sets = {slug: answer_sets(a) for slug, a in artefacts.items()}
     start_up_as_the_app_does()
     chars = {(slug, name): total_chars(d) for slug, s in sets.items() for name, d in s.items()}
-    timings = _timings(sets, args.quick, args.budget)
+    timings = _timings(artefacts, sets, args.quick, args.budget)
     print(report.timing_table(timings, chars), flush=True)
 
     _log(
-        f"memory: {len(ARTEFACTS) * len(FORMATS) * len(memory.MODES)} fresh processes, "
+        f"memory: {len(artefacts) * len(FORMATS) * len(memory.MODES)} fresh processes, "
         f"{renders:,} renders each"
     )
-    memories = memory.run_all(list(ARTEFACTS), list(FORMATS), renders, cores)
+    memories = memory.run_all(list(artefacts), list(FORMATS), renders, cores)
     print(
         "\nResident memory (MB), complete sample, one fresh process per row: start = after "
         f"imports,\n@0 = after {memory.WARMUP} warm-up renders, @N = after N more renders. "
