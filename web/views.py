@@ -123,20 +123,22 @@ def health() -> ResponseReturnValue:
 def fill(slug: str) -> ResponseReturnValue:
     artefact = _artefact(slug)
     form = form_class(artefact)()
+    parent = _continued(artefact)
     errors: list[dict[str, str]] = []
     if request.method == "POST" and not _change_blocks(form):
         data = check(artefact, form)
         if data is not None:
             submission = Submission(artefact=slug, answers=schema_for(artefact).dump(data))
             db.session.add(submission)
-            parent = _continued(artefact)
             if parent is not None:
                 db.session.flush()
                 db.session.add(Continuation(submission_id=submission.id, continues_id=parent.id))
             db.session.commit()
             return redirect(url_for(".answers", submission_id=submission.id))
         errors = error_summary(form)
-    return render_template("form.html", artefact=artefact, form=form, errors=errors)
+    return render_template(
+        "form.html", artefact=artefact, form=form, errors=errors, continues=parent
+    )
 
 
 @bp.app_errorhandler(CSRFError)

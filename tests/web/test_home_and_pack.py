@@ -31,6 +31,11 @@ def _referral_then_mase(client: FlaskClient) -> tuple[str, str]:
     (start,) = answers.xpath("//a[contains(., 'complete the MASE Referral Information')]/@href")
     referral_id = referral_url.rsplit("/", 1)[1]
     assert start == f"/forms/mase_referral?continues={referral_id}"
+    inset = squash(
+        page(client.get(start)).xpath("//div[@class='govuk-inset-text']")[0].text_content()
+    )
+    assert inset.startswith("This continues the CSE Referral Form submitted on")
+    assert f"(reference {referral_id[:8]})" in inset
     posted = form_data(ARTEFACTS["mase_referral"], sample_json("mase_referral"))
     posted["csrf_token"] = csrf_token(client, "mase_referral")
     response = client.post(start, data=posted)
