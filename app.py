@@ -15,6 +15,7 @@ from flask_wtf import CSRFProtect
 from govuk_frontend_wtf.main import WTFormsHelpers
 from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
 
+from accounts.cli import create_user
 from config import CONFIGS, Config, development_secret
 from documents.render import warm_up
 from models import db
@@ -78,6 +79,7 @@ def create_app(config: type[Config] | dict[str, Any] | None = None) -> Flask:
     from web.views import bp
 
     app.register_blueprint(bp)
+    app.cli.add_command(create_user)
     app.after_request(_no_store)
     for code in ERROR_PAGES:
         app.register_error_handler(code, _error_page(code))

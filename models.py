@@ -40,6 +40,21 @@ class Submission(db.Model):  # type: ignore[name-defined]
         return self.id[:8]
 
 
+class User(db.Model):  # type: ignore[name-defined]
+    """A member of staff who signs in. The email is stored in lower case."""
+
+    __tablename__ = "users"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
+    email: Mapped[str] = mapped_column(String(254), unique=True)
+    password_hash: Mapped[str] = mapped_column(String(255))
+    role: Mapped[str] = mapped_column(String(32))
+    active: Mapped[bool] = mapped_column(default=True)
+    created_at: Mapped[dt.datetime] = mapped_column(
+        DateTime(timezone=True), default=lambda: dt.datetime.now(dt.UTC)
+    )
+
+
 class Continuation(db.Model):  # type: ignore[name-defined]
     """A submission that continues another: on paper, one form opened by an answer on the other
     (the MASE Referral Information, opened by the referral's "Referral to MASE? Yes")."""
