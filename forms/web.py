@@ -92,21 +92,14 @@ def _wtforms_field(f: Field) -> Any:
         )
     if isinstance(f, Date):
         return GovDateField(f.label, f.called, description=f.hint or "")
-    if isinstance(f, MultiChoice):
-        return SelectMultipleField(
+    if isinstance(f, Choice):  # tick any as checkboxes, pick one as radios
+        many = isinstance(f, MultiChoice)
+        return (SelectMultipleField if many else RadioField)(
             f.label,
             choices=[SelectChoice(o.value, o.label) for o in f.options],
             description=f.hint or "",
-            validate_choice=False,
-            widget=GovCheckboxesInput(),
-        )
-    if isinstance(f, Choice):
-        return RadioField(
-            f.label,
-            choices=[SelectChoice(o.value, o.label) for o in f.options],
-            description=f.hint or "",
-            validate_choice=False,
-            widget=GovRadioInput(),
+            validate_choice=False,  # the declaration checks the options, with its own message
+            widget=GovCheckboxesInput() if many else GovRadioInput(),
         )
     if isinstance(f, LongText):
         return TextAreaField(f.label, description=f.hint or "", widget=GovTextArea())
