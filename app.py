@@ -15,10 +15,12 @@ from flask_wtf import CSRFProtect
 from govuk_frontend_wtf.main import WTFormsHelpers
 from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
 
-from accounts.cli import create_user
+from accounts.cli import create_user, demo_accounts
+from accounts.sessions import login_manager
 from config import CONFIGS, Config, development_secret
 from documents.render import warm_up
 from models import db
+from retention import purge_command
 
 ROOT = Path(__file__).resolve().parent
 csrf = CSRFProtect()
@@ -76,10 +78,18 @@ def create_app(config: type[Config] | dict[str, Any] | None = None) -> Flask:
         permissions_policy={"camera": "()", "microphone": "()", "geolocation": "()"},
     )
 
-    from web.views import bp
+    login_manager.init_app(app)
 
-    app.register_blueprint(bp)
-    app.cli.add_command(create_user)
+    from accounts.views import bp as accounts
+    from web.access import guard
+    from web.cases import bp as cases
+    from web.views import bp as forms
+
+    for blueprint in (accounts, cases, forms):
+        app.register_blueprint(blueprint)
+    app.before_request(guard)
+    for command in (create_user, demo_accounts, purge_command):
+        app.cli.add_command(command)
     app.after_request(_no_store)
     for code in ERROR_PAGES:
         app.register_error_handler(code, _error_page(code))
@@ -117,6 +127,8 @@ def _no_store(response: Response) -> Response:
 
 
 ERROR_PAGES = {
+    400: ("Sorry, there is a problem with what was sent", "Go back and try again."),
+    401: ("You are not signed in", "Sign in, then try again. Nothing was saved."),
     404: ("Page not found", "If you typed the web address, check it is correct."),
     413: ("Your answers are too long to send", "Shorten the longest answers and try again."),
     500: ("Sorry, there is a problem with the service", "Your answers were not saved. Try again."),

@@ -19,7 +19,16 @@ class Config:
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
     SESSION_COOKIE_SECURE = True
+    # Signed-in sessions end after 12 hours whatever happens, and after 30 minutes without a
+    # request; a warning 2 minutes before lets the user stay signed in.
     PERMANENT_SESSION_LIFETIME = dt.timedelta(hours=12)
+    IDLE_TIMEOUT = dt.timedelta(minutes=30)
+    IDLE_WARNING = dt.timedelta(minutes=2)
+    # No more than 10 failed sign-ins in 5 minutes for any one email address.
+    SIGN_IN_ATTEMPTS = 10
+    SIGN_IN_WINDOW = dt.timedelta(minutes=5)
+    # Closed cases are deleted by `flask purge` this long after closing (README: Retention).
+    CASE_RETENTION = dt.timedelta(days=int(os.environ.get("CASE_RETENTION_DAYS", 25 * 365)))
     # A long form must never be lost to an expired token: the token lives as long as the session.
     WTF_CSRF_TIME_LIMIT = int(PERMANENT_SESSION_LIFETIME.total_seconds())
     # Twenty narrative boxes of 20,000 characters, URL-encoded, fit well within this.

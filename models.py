@@ -1,4 +1,8 @@
-"""Database tables. Answers are stored as the schema dumps them, under an unguessable id."""
+"""Database tables. Every id that can appear in a URL is random (144 bits): unguessable.
+
+Answers are stored as the artefact's schema dumps them. Nothing here holds a password in clear,
+and the audit trail records who did what to which case and document, never what it says.
+"""
 
 from __future__ import annotations
 
@@ -6,10 +10,11 @@ import datetime as dt
 import secrets
 from typing import Any
 
+from flask_login import UserMixin
 from flask_sqlalchemy import SQLAlchemy
-from sqlalchemy import JSON, DateTime, ForeignKey, String, event
+from sqlalchemy import JSON, DateTime, ForeignKey, Integer, String, TypeDecorator, event
 from sqlalchemy.engine import Engine
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
 class Base(DeclarativeBase):
@@ -23,25 +28,57 @@ def new_id() -> str:
     return secrets.token_urlsafe(18)  # 144 random bits
 
 
+def now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+class UTCDateTime(TypeDecorator[dt.datetime]):
+    """A moment in UTC. SQLite gives back naive datetimes: they are read as the UTC they are."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_result_value(self, value: Any, dialect: Any) -> dt.datetime | None:
+        if value is not None and value.tzinfo is None:
+            return value.replace(tzinfo=dt.UTC)
+        return value
+
+
+def _when() -> Mapped[dt.datetime]:
+    return mapped_column(UTCDateTime(), default=now)
+
+
 class Submission(db.Model):  # type: ignore[name-defined]
-    """One submitted artefact: its answers as the artefact's schema dumps them."""
+    """One submitted version of a document: its answers as the artefact's schema dumps them.
+
+    A version is never changed: editing a submitted document drafts the next version.
+    """
 
     __tablename__ = "submissions"
 
     id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
     artefact: Mapped[str] = mapped_column(String(64))
     answers: Mapped[dict[str, Any]] = mapped_column(JSON)
-    created_at: Mapped[dt.datetime] = mapped_column(
-        DateTime(timezone=True), default=lambda: dt.datetime.now(dt.UTC)
+    created_at: Mapped[dt.datetime] = _when()
+    document_id: Mapped[str] = mapped_column(
+        ForeignKey("documents.id", ondelete="CASCADE"), index=True
     )
+    number: Mapped[int] = mapped_column(Integer, default=1)
+    submitted_by: Mapped[str | None] = mapped_column(ForeignKey("users.id"))
+
+    document: Mapped[Document] = relationship(back_populates="versions")
 
     @property
     def short_id(self) -> str:
         return self.id[:8]
 
 
-class User(db.Model):  # type: ignore[name-defined]
-    """A member of staff who signs in. The email is stored in lower case."""
+class User(UserMixin, db.Model):  # type: ignore[name-defined]
+    """A member of staff who signs in. The email is stored in lower case.
+
+    Name, job title, organisation and phone are what forms ask of the person filling them in
+    ("Name of Referrer", "Agency", ...): they are prefilled from here.
+    """
 
     __tablename__ = "users"
 
@@ -50,9 +87,140 @@ class User(db.Model):  # type: ignore[name-defined]
     password_hash: Mapped[str] = mapped_column(String(255))
     role: Mapped[str] = mapped_column(String(32))
     active: Mapped[bool] = mapped_column(default=True)
-    created_at: Mapped[dt.datetime] = mapped_column(
-        DateTime(timezone=True), default=lambda: dt.datetime.now(dt.UTC)
+    created_at: Mapped[dt.datetime] = _when()
+    name: Mapped[str] = mapped_column(String(200), default="")
+    job_title: Mapped[str] = mapped_column(String(200), default="")
+    organisation: Mapped[str] = mapped_column(String(200), default="")
+    phone: Mapped[str] = mapped_column(String(40), default="")
+
+    # The server-side session this user object was loaded for (see accounts.sessions):
+    # Flask-Login keeps its id, never the user's, so ending the session ends the sign-in.
+    session_id: str = ""
+
+    def get_id(self) -> str:
+        return self.session_id
+
+    @property
+    def is_active(self) -> bool:
+        return self.active
+
+    @property
+    def display_name(self) -> str:
+        return self.name or self.email
+
+
+class StaffSession(db.Model):  # type: ignore[name-defined]
+    """A signed-in session, kept on the server: signing out or timing out deletes it, so a copy
+    of the browser's cookie is worth nothing afterwards."""
+
+    __tablename__ = "staff_sessions"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True, default=new_id)
+    user_id: Mapped[str] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[dt.datetime] = _when()
+    last_seen: Mapped[dt.datetime] = _when()
+
+
+class SignInFailure(db.Model):  # type: ignore[name-defined]
+    """A failed sign-in, kept a few minutes to throttle guessing. `account` is a keyed hash of
+    the email typed, whether or not such an account exists."""
+
+    __tablename__ = "sign_in_failures"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    account: Mapped[str] = mapped_column(String(64), index=True)
+    at: Mapped[dt.datetime] = _when()
+
+
+class Case(db.Model):  # type: ignore[name-defined]
+    """One young person. `details` holds the answers of the case details form (forms.case)."""
+
+    __tablename__ = "cases"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
+    details: Mapped[dict[str, Any]] = mapped_column(JSON)
+    created_by: Mapped[str] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[dt.datetime] = _when()
+    closed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+    legal_hold: Mapped[bool] = mapped_column(default=False)
+
+    members: Mapped[list[CaseMember]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True
     )
+    documents: Mapped[list[Document]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True, order_by="Document.created_at"
+    )
+
+
+class CaseMember(db.Model):  # type: ignore[name-defined]
+    """Someone who works on a case: its creator, or a colleague added to it."""
+
+    __tablename__ = "case_members"
+
+    case_id: Mapped[str] = mapped_column(
+        ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True
+    )
+    user_id: Mapped[str] = mapped_column(ForeignKey("users.id"), primary_key=True, index=True)
+    added_at: Mapped[dt.datetime] = _when()
+
+    user: Mapped[User] = relationship()
+
+
+class Document(db.Model):  # type: ignore[name-defined]
+    """One artefact being written for a case (or, for reports, for no case).
+
+    `draft` holds what was typed, exactly as posted, not yet checked: a draft may be
+    incomplete. `lock_version` goes up on every save, so that a save made on an out-of-date
+    copy is refused instead of overwriting someone else's work.
+    """
+
+    __tablename__ = "documents"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
+    case_id: Mapped[str | None] = mapped_column(
+        ForeignKey("cases.id", ondelete="CASCADE"), index=True
+    )
+    artefact: Mapped[str] = mapped_column(String(64))
+    draft: Mapped[list[list[str]] | None] = mapped_column(JSON)
+    lock_version: Mapped[int] = mapped_column(Integer, default=1)
+    # The submitted version this document continues (MASE information after a CSE referral);
+    # always a version of the same case, which is deleted with it.
+    continues_id: Mapped[str | None] = mapped_column(String(32))
+    created_by: Mapped[str] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[dt.datetime] = _when()
+    updated_by: Mapped[str] = mapped_column(ForeignKey("users.id"))
+    updated_at: Mapped[dt.datetime] = _when()
+
+    versions: Mapped[list[Submission]] = relationship(
+        back_populates="document",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        order_by="Submission.number",
+        foreign_keys="Submission.document_id",
+    )
+    editor: Mapped[User] = relationship(foreign_keys=[updated_by])
+
+    @property
+    def latest(self) -> Submission | None:
+        return self.versions[-1] if self.versions else None
+
+
+class AuditEvent(db.Model):  # type: ignore[name-defined]
+    """Who did what, when, to which case and document: never any content.
+
+    Ids are kept as they were asked for (a refused id may name nothing), without foreign
+    keys, so the trail outlives what it describes.
+    """
+
+    __tablename__ = "audit_events"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    at: Mapped[dt.datetime] = _when()
+    user_id: Mapped[str | None] = mapped_column(String(32), index=True)
+    action: Mapped[str] = mapped_column(String(32))
+    case_id: Mapped[str | None] = mapped_column(String(64), index=True)
+    document_id: Mapped[str | None] = mapped_column(String(64))
+    version_id: Mapped[str | None] = mapped_column(String(64))
 
 
 class Continuation(db.Model):  # type: ignore[name-defined]
@@ -61,8 +229,12 @@ class Continuation(db.Model):  # type: ignore[name-defined]
 
     __tablename__ = "continuations"
 
-    submission_id: Mapped[str] = mapped_column(ForeignKey("submissions.id"), primary_key=True)
-    continues_id: Mapped[str] = mapped_column(ForeignKey("submissions.id"), index=True)
+    submission_id: Mapped[str] = mapped_column(
+        ForeignKey("submissions.id", ondelete="CASCADE"), primary_key=True
+    )
+    continues_id: Mapped[str] = mapped_column(
+        ForeignKey("submissions.id", ondelete="CASCADE"), index=True
+    )
 
 
 def _is_sqlite(dbapi_connection: Any) -> bool:

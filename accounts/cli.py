@@ -6,9 +6,11 @@ For scripts, the password may come from the environment variable NEW_USER_PASSWO
 from __future__ import annotations
 
 import os
+import secrets
 
 import click
 from email_validator import EmailNotValidError, validate_email
+from flask import current_app
 from sqlalchemy import select
 
 from accounts import ROLES
@@ -19,7 +21,13 @@ from models import User, db
 @click.command("create-user")
 @click.argument("email")
 @click.option("--role", required=True, type=click.Choice(ROLES), help="What the person does.")
-def create_user(email: str, role: str) -> None:
+@click.option("--name", default="", help="Full name, as forms print it.")
+@click.option("--job-title", default="", help="Job title (a referral's 'Role').")
+@click.option("--organisation", default="", help="Agency or service.")
+@click.option("--phone", default="", help="Work telephone number.")
+def create_user(
+    email: str, role: str, name: str, job_title: str, organisation: str, phone: str
+) -> None:
     """Create a staff account."""
     try:
         email = validate_email(email, check_deliverability=False).normalized.lower()
@@ -33,6 +41,65 @@ def create_user(email: str, role: str) -> None:
     problem = password_problem(password, email)
     if problem:
         raise click.ClickException(problem)
-    db.session.add(User(email=email, password_hash=hash_password(password), role=role))
+    db.session.add(
+        User(
+            email=email,
+            password_hash=hash_password(password),
+            role=role,
+            name=name,
+            job_title=job_title,
+            organisation=organisation,
+            phone=phone,
+        )
+    )
     db.session.commit()
     click.echo(f"Created a {role} account.")
+
+
+# One fictional account per role for `make run` on a new machine (development only).
+DEMO_ACCOUNTS = (
+    ("referrer", "Sam Referrer", "Designated safeguarding lead", "Example Secondary School"),
+    ("lead_professional", "Lee Lead", "Social worker", "Kingston Children's Services"),
+    ("phoenix", "Pat Phoenix", "CSE youth worker", "The Phoenix Project"),
+    ("manager", "Morgan Manager", "Team manager", "Kingston Children's Services"),
+    ("admin", "Alex Admin", "Systems administrator", "Kingston Council"),
+)
+
+
+@click.command("demo-accounts")
+def demo_accounts() -> None:
+    """Development only: on an empty database, one account per role, passwords shown once."""
+    if current_app.config["SESSION_COOKIE_SECURE"]:  # production settings
+        raise click.ClickException("Demo accounts are for development only: none created")
+    if db.session.scalar(select(User).limit(1)) is not None:
+        return
+    lines = []
+    for role, name, job_title, organisation in DEMO_ACCOUNTS:
+        email = f"{role.replace('_', '.')}@demo.invalid"
+        password = "-".join(secrets.choice(_WORDS) for _ in range(3)) + str(
+            secrets.randbelow(90) + 10
+        )
+        db.session.add(
+            User(
+                email=email,
+                password_hash=hash_password(password),
+                role=role,
+                name=name,
+                job_title=job_title,
+                organisation=organisation,
+                phone="020 8547 5000",
+            )
+        )
+        lines.append(f"  {role:<18} {email:<32} {password}")
+    db.session.commit()
+    click.echo(
+        "\nDemo accounts, one per role. The passwords are shown only this once: note one now."
+        "\n(To start again: delete instance/cse.sqlite3.)\n\n" + "\n".join(lines) + "\n"
+    )
+
+
+_WORDS = (
+    "amber", "birch", "cobalt", "delta", "ember", "fjord", "garnet", "harbour", "indigo",
+    "juniper", "kestrel", "lantern", "meadow", "nectar", "orchid", "pebble", "quartz", "russet",
+    "saffron", "thistle", "umber", "velvet", "willow", "yarrow", "zephyr",
+)  # fmt: skip

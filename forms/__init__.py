@@ -9,11 +9,18 @@ import pkgutil
 
 from forms.model import Artefact
 
-AUDIENCES = (
-    "Practitioners making a referral",
-    "Lead professionals and the MASE meeting",
-    "The Phoenix Project",
-)
+# Who each audience's artefacts are for, by role (accounts.ROLES). Managers may write
+# anything; admins manage accounts and never see case content.
+STARTERS: dict[str, frozenset[str]] = {
+    "Practitioners making a referral": frozenset(
+        {"referrer", "lead_professional", "phoenix", "manager"}
+    ),
+    "Lead professionals and the MASE meeting": frozenset(
+        {"referrer", "lead_professional", "manager"}
+    ),
+    "The Phoenix Project": frozenset({"phoenix", "manager"}),
+}
+AUDIENCES = tuple(STARTERS)
 
 
 def _declared() -> list[Artefact]:
@@ -26,3 +33,8 @@ def _declared() -> list[Artefact]:
 
 
 ARTEFACTS: dict[str, Artefact] = {a.slug: a for a in _declared()}
+
+
+def starters(artefact: Artefact) -> frozenset[str]:
+    """The roles that may start and edit an artefact."""
+    return artefact.started_by or STARTERS[artefact.audience]

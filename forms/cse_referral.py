@@ -305,4 +305,17 @@ ARTEFACT = CSE_REFERRAL = Artefact(
             must="the details of current CSE concerns, in the summary or under a SAFEGUARD heading",
         ),
     ),
+    prefill={
+        "referrer_name": "user.name",
+        "referrer_agency": "user.organisation",
+        "referrer_role": "user.job_title",
+        "referrer_email": "user.email",
+        "referrer_phone": "user.phone",
+        "child_forename": "case.forename",
+        "child_surname": "case.surname",
+        "child_address_1": "case.full_address",
+        "child_gender": "case.gender",
+        "child_dob": "case.dob",
+        "child_ethnicity": "case.ethnicity",
+    },
 )

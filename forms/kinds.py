@@ -94,6 +94,17 @@ class Field:
         """A message naming the field if the clean, non-empty `value` is not acceptable."""
         return None
 
+    def unstorable_problem(self, typed: str) -> str | None:
+        """A message naming the field if what was typed holds characters no document can hold:
+        checked even on a draft, which keeps everything else as typed."""
+        bad = unstorable_characters(typed)
+        if bad:
+            return (
+                f"{self.Called} contains characters that cannot go into a document: "
+                f"{', '.join(bad)}. Remove them and try again"
+            )
+        return None
+
     def display(self, value: Any) -> str:
         """The answer as a document prints it."""
         return "" if value is None else str(value)
@@ -121,12 +132,9 @@ class Text(Field):
         return text or None
 
     def problem(self, value: Any) -> str | None:
-        bad = unstorable_characters(value)
-        if bad:
-            return (
-                f"{self.Called} contains characters that cannot go into a document: "
-                f"{', '.join(bad)}. Remove them and try again"
-            )
+        unstorable = self.unstorable_problem(value)
+        if unstorable:
+            return unstorable
         if not self.multiline and "\n" in value:
             return f"{self.Called} must be on one line"
         if len(value) > self.max_length:

@@ -275,4 +275,14 @@ ARTEFACT = MASE_CASE_SUMMARY = Artefact(
         ),
         _variant_boxes,
     ),
+    prefill={
+        "name": "case.full_name",
+        "dob": "case.dob",
+        "age": "case.age",
+        "ethnicity": "case.ethnicity",
+        "school": "cse_referral.child_education",
+        "date_of_referral": "cse_referral.date_of_referral",
+        "referring_agency": "cse_referral.referrer_agency",
+        "lead_professional": "cse_referral.child_lead_practitioner",
+    },
 )

@@ -65,6 +65,14 @@ class Artefact:
     audience: str = "Practitioners making a referral"  # one of forms.AUDIENCES
     order: int = 0  # its place within its audience on the home page
     continues: Continues | None = None
+    # Fields filled from what the service already knows when the artefact is started: field
+    # name -> source ("case.dob", "user.name", "phoenix_referral.person_name"), or sources in
+    # order of preference. See forms.prefill.
+    prefill: Mapping[str, str | tuple[str, ...]] = field(default_factory=dict, compare=False)
+    # Who may start and edit it; empty means everyone its audience names (forms.STARTERS).
+    started_by: frozenset[str] = frozenset()
+    # False for reports about the whole service (the quarterly progress report): no one child.
+    per_case: bool = True
 
     def walk(self) -> Iterator[Field]:
         for section in self.sections:

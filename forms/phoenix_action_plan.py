@@ -140,4 +140,10 @@ ARTEFACT = PHOENIX_ACTION_PLAN = Artefact(
             description="The practitioner completing the assessment types their name to sign.",
         ),
     ),
+    prefill={
+        "young_person_name": ("phoenix_referral.person_name", "case.full_name"),
+        "dob": ("phoenix_referral.person_dob", "case.dob"),
+        "case_number": "case.case_reference",
+        "practitioner": "user.name",
+    },
 )

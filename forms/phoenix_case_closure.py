@@ -192,4 +192,13 @@ ARTEFACT = PHOENIX_CASE_CLOSURE = Artefact(
             "The end date of the intervention must be the same as or after the start date",
         ),
     ),
+    prefill={
+        "young_person_name": ("phoenix_referral.person_name", "case.full_name"),
+        "case_no": "case.case_reference",
+        "dob": ("phoenix_referral.person_dob", "case.dob"),
+        "address": "case.full_address",
+        "allocated_worker": "user.name",
+        "referee": "phoenix_referral.referrer_name",
+        "issues": "phoenix_referral.summary_of_concerns",
+    },
 )

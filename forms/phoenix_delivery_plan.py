@@ -155,4 +155,8 @@ ARTEFACT = PHOENIX_DELIVERY_PLAN = Artefact(
             ),
         ),
     ),
+    prefill={
+        "client_name": ("phoenix_referral.person_name", "case.full_name"),
+        "case_no": "case.case_reference",
+    },
 )

@@ -166,4 +166,6 @@ ARTEFACT = PHOENIX_PROGRESS_REPORT = Artefact(
             "The end date of the reporting period must be the same as or after the start date",
         ),
     ),
+    prefill={"report_author": "user.name"},
+    per_case=False,  # a report on the whole project, not on one young person
 )

@@ -663,4 +663,18 @@ ARTEFACT = PHOENIX_REFERRAL = Artefact(
             " Phoenix Project accepts referrals for children or young people aged 10 to 17 years",
         ),
     ),
+    prefill={
+        "referring_service": "user.organisation",
+        "referrer_name": "user.name",
+        "referrer_phone": "user.phone",
+        "referrer_email": "user.email",
+        "person_name": "case.full_name",
+        "person_dob": "case.dob",
+        "person_gender": "case.gender",
+        "person_address": "case.address",
+        "person_postcode": "case.postcode",
+        "ethnicity": "case.ethnicity",
+    },
+    # Filled in by the referring practitioner and read by the Phoenix Project.
+    started_by=frozenset({"referrer", "lead_professional", "phoenix", "manager"}),
 )

@@ -443,4 +443,10 @@ ARTEFACT = SPOTTING_THE_SIGNS = Artefact(
         ),
     ),
     rules=_RULES,
+    prefill={
+        "age": "case.age",
+        "gender": "case.gender",
+        "ethnicity": "case.ethnicity",
+        "printed_name": "user.name",
+    },
 )

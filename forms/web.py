@@ -8,7 +8,7 @@ schema enforce exactly the same rules.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from functools import cache
 from typing import Any
 
@@ -20,6 +20,7 @@ from govuk_frontend_wtf.wtforms_widgets import (
     GovTextArea,
     GovTextInput,
 )
+from werkzeug.datastructures import MultiDict
 from wtforms import Field as WTField
 from wtforms import (
     FieldList,
@@ -151,3 +152,63 @@ def error_summary(form: FlaskForm) -> list[dict[str, str]]:
             target = f"{bound.name}-day" if isinstance(bound, GovDateField) else bound.id
             items.append({"text": str(bound.errors[0]), "href": f"#{target}"})
     return items
+
+
+def _pairs(fields: Iterator[Field], data: Mapping[str, Any], prefix: str) -> Iterator[tuple]:
+    for f in fields:
+        value = data.get(f.name)
+        name = f"{prefix}{f.name}"
+        if isinstance(f, Repeat):
+            for index, item in enumerate(value or []):
+                yield from _pairs(iter(f.inner), item, f"{name}-{index}-")
+        elif isinstance(f, Date):
+            when = dt.date.fromisoformat(value) if isinstance(value, str) else value
+            parts = ("", "", "") if when is None else (when.day, when.month, when.year)
+            for part in parts:
+                yield name, str(part)
+        elif isinstance(value, list):  # ticked boxes: one value each
+            for ticked in value:
+                yield name, ticked
+        elif value is not None:
+            yield name, str(value)
+
+
+def as_formdata(artefact: Artefact, data: Mapping[str, Any]) -> MultiDict:
+    """Answers (clean, or as stored) as a browser would post them: dates as day, month, year."""
+    return MultiDict(list(_pairs(artefact.walk(), data, "")))
+
+
+def typed(form: Form) -> list[list[str]]:
+    """What the form holds as typed, as [name, value] pairs: how a draft is kept."""
+    return [
+        [b.name, v]
+        for b in bound_fields(form)
+        if b.name != "csrf_token"
+        for v in (b.raw_data or [])
+    ]
+
+
+def _declared(artefact: Artefact, name: str) -> Field | None:
+    """The declared field behind a WTForms field name (`repeat-index-inner` in a block)."""
+    repeat, _, rest = name.partition("-")
+    try:
+        f = artefact.field(repeat)
+    except KeyError:  # the CSRF token
+        return None
+    if isinstance(f, Repeat):
+        inner = rest.partition("-")[2]
+        return next((i for i in f.inner if i.name == inner), None)
+    return f
+
+
+def check_draft(artefact: Artefact, form: Form) -> bool:
+    """A draft keeps anything typed except characters that no document can hold; those are
+    refused, with errors set on their fields."""
+    ok = True
+    for bound in bound_fields(form):
+        f = _declared(artefact, bound.name)
+        problems = [f.unstorable_problem(v) for v in bound.raw_data or []] if f else []
+        if any(problems):
+            bound.errors = [next(p for p in problems if p)]
+            ok = False
+    return ok

@@ -2,31 +2,55 @@
 
 from __future__ import annotations
 
+import contextvars
 import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from flask import Flask
+from flask import Flask, has_app_context
 from flask.testing import FlaskClient
+from werkzeug.test import TestResponse
 
 from app import create_app
 from config import TestConfig
 from forms import ARTEFACTS
 from forms.model import Artefact
-from models import db
+from models import User, db
 from schemas import schema_for
+from tests.helpers import make_user, sign_in_as
 
 SAMPLES = Path(__file__).parent / "samples"
 
 
-@pytest.fixture
-def app(tmp_path: Path) -> Iterator[Flask]:
+class IsolatedClient(FlaskClient):
+    """A test client whose every request runs in a context of its own, as in production: its
+    own app context, `g` (where Flask-Login and Flask-WTF keep the user and the token) and
+    database session. Without this, requests reuse the test's app context, and two clients
+    would share one signed-in user.
+
+    The test's own session ends its transaction first, so SQLite's write lock is free.
+    """
+
+    def open(self, *args: Any, **kwargs: Any) -> TestResponse:
+        if has_app_context():
+            db.session.commit()
+        return contextvars.Context().run(super().open, *args, **kwargs)
+
+
+def make_app(database_url: str) -> Flask:
     class Config(TestConfig):
-        SQLALCHEMY_DATABASE_URI = f"sqlite:///{tmp_path / 'test.sqlite3'}"
+        SQLALCHEMY_DATABASE_URI = database_url
 
     app = create_app(Config)
+    app.test_client_class = IsolatedClient
+    return app
+
+
+@pytest.fixture
+def app(tmp_path: Path) -> Iterator[Flask]:
+    app = make_app(f"sqlite:///{tmp_path / 'test.sqlite3'}")
     with app.app_context():
         db.create_all()
         yield app
@@ -35,8 +59,20 @@ def app(tmp_path: Path) -> Iterator[Flask]:
 
 
 @pytest.fixture
-def client(app: Flask) -> FlaskClient:
+def anonymous(app: Flask) -> FlaskClient:
+    """A browser that has not signed in."""
     return app.test_client()
+
+
+@pytest.fixture
+def manager(app: Flask) -> User:
+    return make_user("manager", name="Morgan Testmanager")
+
+
+@pytest.fixture
+def client(app: Flask, manager: User) -> FlaskClient:
+    """A browser signed in as a manager, who may start every artefact."""
+    return sign_in_as(app.test_client(), manager)
 
 
 def sample_json(slug: str) -> dict[str, Any]:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import re
+import secrets
 import subprocess
 import zipfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
+from functools import cache
 from typing import Any
 
 import docx
@@ -16,56 +17,122 @@ from flask.testing import FlaskClient
 from werkzeug.datastructures import MultiDict
 from werkzeug.test import TestResponse
 
-from forms.kinds import Date, Field
+from accounts.passwords import hash_password
 from forms.model import Artefact
-from forms.repeat import Repeat
+from forms.web import as_formdata
+from models import StaffSession, User, db
+
+PASSWORD = "fictional test password 42"  # every test account's; never a real one
 
 
-def _pairs(fields: Iterator[Field], data: Mapping[str, Any], prefix: str) -> Iterator[tuple]:
-    for f in fields:
-        value = data.get(f.name)
-        name = f"{prefix}{f.name}"
-        if isinstance(f, Repeat):
-            for index, item in enumerate(value or []):
-                yield from _pairs(iter(f.inner), item, f"{name}-{index}-")
-        elif isinstance(f, Date):
-            when = dt.date.fromisoformat(value) if isinstance(value, str) else value
-            parts = (
-                ("", "", "") if when is None else (str(when.day), str(when.month), str(when.year))
-            )
-            for part in parts:
-                yield name, part
-        elif isinstance(value, list):  # ticked boxes: one value each
-            for ticked in value:
-                yield name, ticked
-        elif value is not None:
-            yield name, str(value)
+@cache
+def _password_hash() -> str:
+    return hash_password(PASSWORD)  # argon2 is slow on purpose: hash once per run
+
+
+def make_user(role: str, email: str | None = None, name: str | None = None) -> User:
+    """A fictional member of staff with the test password."""
+    user = User(
+        email=email or f"{role}-{secrets.token_hex(4)}@test.invalid",
+        password_hash=_password_hash(),
+        role=role,
+        name=name if name is not None else f"Test {role.replace('_', ' ').title()}",
+        job_title="Test job title",
+        organisation="Test Agency",
+        phone="020 8547 5000",
+    )
+    db.session.add(user)
+    db.session.commit()
+    return user
+
+
+def sign_in_as(client: FlaskClient, user: User) -> FlaskClient:
+    """Sign `client` in as `user` without the sign-in page (tests of that page use it)."""
+    row = StaffSession(user_id=user.id)
+    db.session.add(row)
+    db.session.commit()
+    with client.session_transaction() as session:
+        session.clear()
+        session["_user_id"] = row.id
+        session["_fresh"] = True
+    return client
+
+
+def make_case(client: FlaskClient, **details: str) -> str:
+    """Create a case through the web form, as the client's user; return its URL."""
+    data = {"forename": "Testy", "surname": "Example", **details}
+    posted = MultiDict(data)
+    posted["csrf_token"] = token_on(client, "/cases/new")
+    response = client.post("/cases/new", data=posted)
+    assert response.status_code == 302, error_messages(response)
+    return response.headers["Location"]
+
+
+def add_member(client: FlaskClient, case_url: str, email: str) -> None:
+    """Add a colleague to a case through its page."""
+    token = token_on(client, case_url)
+    response = client.post(f"{case_url}/members", data={"csrf_token": token, "email": email})
+    assert response.status_code == 302
+
+
+def token_on(client: FlaskClient, url: str) -> str:
+    """The CSRF token of the page at `url`."""
+    return page(client.get(url)).xpath("//input[@name='csrf_token']/@value")[0]
+
+
+def start(client: FlaskClient, artefact: Artefact, case_url: str | None = None, **form: str) -> str:
+    """Start a new document of `artefact` (in a new case, unless given one, for artefacts that
+    belong to a case); return the URL of its form page."""
+    if artefact.per_case:
+        case_url = case_url or make_case(client)
+        url = f"{case_url}/start/{artefact.slug}"
+        token = token_on(client, case_url)
+    else:
+        url = f"/reports/start/{artefact.slug}"
+        token = token_on(client, "/reports")
+    response = client.post(url, data={"csrf_token": token, **form})
+    assert response.status_code == 302, response.status_code
+    return response.headers["Location"]
 
 
 def form_data(artefact: Artefact, data: Mapping[str, Any]) -> MultiDict:
     """Answers (as stored, or clean) as the browser would post them: dates as day, month, year."""
-    return MultiDict(list(_pairs(artefact.walk(), data, "")))
+    return as_formdata(artefact, data)
 
 
-def csrf_token(client: FlaskClient, slug: str) -> str:
-    page = lxml.html.fromstring(client.get(f"/forms/{slug}").get_data(as_text=True))
-    return page.xpath("//input[@name='csrf_token']/@value")[0]
+def hidden(client: FlaskClient, url: str) -> dict[str, str]:
+    """The CSRF token and lock version of the form page at `url`, as the page gives them."""
+    html = page(client.get(url))
+    return {
+        name: html.xpath(f"//input[@name='{name}']/@value")[0]
+        for name in ("csrf_token", "lock_version")
+    }
 
 
 def post_answers(
-    client: FlaskClient, artefact: Artefact, data: Mapping[str, Any], **extra: str
+    client: FlaskClient,
+    artefact: Artefact,
+    data: Mapping[str, Any],
+    url: str | None = None,
+    **extra: str,
 ) -> TestResponse:
-    """Post answers through the web form, with a valid CSRF token, as a browser would."""
+    """Submit answers through a new document's form (or the one at `url`), with a valid CSRF
+    token, as a browser would."""
+    url = url or start(client, artefact)
     posted = form_data(artefact, data)
-    posted["csrf_token"] = csrf_token(client, artefact.slug)
+    posted.update(hidden(client, url))
+    posted["action"] = "submit"
     for key, value in extra.items():
         posted[key] = value
-    return client.post(f"/forms/{artefact.slug}", data=posted)
+    return client.post(url, data=posted)
 
 
-def submit(client: FlaskClient, artefact: Artefact, data: Mapping[str, Any]) -> str:
-    """Submit valid answers; return the URL of the answers page."""
-    response = post_answers(client, artefact, data)
+def submit(
+    client: FlaskClient, artefact: Artefact, data: Mapping[str, Any], url: str | None = None
+) -> str:
+    """Submit valid answers (in a new document, or the one at `url`); return the URL of the
+    submitted version's page."""
+    response = post_answers(client, artefact, data, url)
     assert response.status_code == 302, error_messages(response)
     return response.headers["Location"]
 

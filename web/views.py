@@ -1,28 +1,51 @@
-"""Pages: the list of forms, a declared form, its answers, and its documents."""
+"""Documents: start one, fill it in over several sittings, submit versions, download them.
+
+A document is a draft until submitted; each submission is a new, unchangeable version.
+Every save says which lock_version it was made on: a save on an out-of-date copy is refused,
+never merged or overwritten.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from typing import Any
+from zoneinfo import ZoneInfo
 
-from flask import Blueprint, abort, redirect, render_template, request, send_file, url_for
+from flask import (
+    Blueprint,
+    abort,
+    flash,
+    jsonify,
+    redirect,
+    render_template,
+    request,
+    send_file,
+    url_for,
+)
 from flask.typing import ResponseReturnValue
+from flask_login import current_user
 from flask_wtf.csrf import CSRFError
-from sqlalchemy import select
+from sqlalchemy import func, select, update
+from werkzeug.datastructures import MultiDict
 from wtforms import FieldList
 
 from documents.pack import merge
 from documents.render import FORMATS, render
-from forms import ARTEFACTS, AUDIENCES
+from forms import ARTEFACTS, starters
 from forms.choices import Choice, MultiChoice
 from forms.kinds import Date, Email, LongText, Number, Phone
 from forms.model import Artefact
+from forms.prefill import prefilled
 from forms.repeat import Repeat
-from forms.web import check, error_summary, form_class
-from models import Continuation, Submission, db
+from forms.web import as_formdata, check, check_draft, error_summary, form_class, typed
+from models import Case, Continuation, Document, Submission, db, now
 from schemas import schema_for, stored_schema
+from web.access import CASEWORKERS, audit, public, roles
+from web.cases import known, may_see, visible_case
 
 bp = Blueprint("forms", __name__)
+LONDON = ZoneInfo("Europe/London")
 
 
 @bp.app_template_global()
@@ -48,16 +71,49 @@ def title_of(slug: str) -> str:
     return ARTEFACTS[slug].title
 
 
+@bp.app_template_filter()
+def when(moment: dt.datetime) -> str:
+    """A moment as people in Kingston and Richmond read it: 3 March 2027, 14:05."""
+    local = moment.astimezone(LONDON)
+    return f"{local.day} {local:%B %Y}, {local:%H:%M}"
+
+
+@bp.app_template_filter()
+def long_date(day: dt.date) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
 def _artefact(slug: str) -> Artefact:
     if slug not in ARTEFACTS:
         abort(404)
     return ARTEFACTS[slug]
 
 
-def _submission(submission_id: str) -> tuple[Submission, Artefact]:
-    submission = db.session.get(Submission, submission_id)
-    if submission is None or submission.artefact not in ARTEFACTS:
+def _document(document_id: str, *, edit: bool = False) -> tuple[Document, Artefact]:
+    """The document, if the signed-in user may see it (and, with `edit`, change it)."""
+    doc = db.session.get(Document, document_id)
+    artefact = ARTEFACTS.get(doc.artefact) if doc is not None else None
+    allowed = doc is not None and artefact is not None
+    if allowed and doc.case_id is not None:
+        case = db.session.get_one(Case, doc.case_id)
+        allowed = may_see(case)
+    elif allowed:  # a report: for the roles that write it
+        allowed = current_user.role in starters(artefact)
+    if allowed and edit:
+        allowed = current_user.role in starters(artefact)
+    if not allowed:
+        audit("refused", case_id=doc.case_id if doc else None, document_id=document_id)
         abort(404)
+    assert doc is not None and artefact is not None
+    return doc, artefact
+
+
+def _version(version_id: str) -> tuple[Submission, Artefact]:
+    submission = db.session.get(Submission, version_id)
+    if submission is None:
+        audit("refused", version_id=version_id)
+        abort(404)
+    _document(submission.document_id)
     return submission, ARTEFACTS[submission.artefact]
 
 
@@ -67,11 +123,14 @@ def _answers(submission: Submission) -> dict[str, Any]:
     return loaded
 
 
-def _continued(artefact: Artefact) -> Submission | None:
-    """The submission this new one continues (`?continues=<id>`), if it really may continue it."""
+def _continued(artefact: Artefact, case: Case | None) -> Submission | None:
+    """The version a new document continues (`continues=<id>`), if it really may continue it:
+    the right artefact, the answer that opens it, and the same case."""
     link = artefact.continues
-    parent = db.session.get(Submission, request.args.get("continues", ""))
+    parent = db.session.get(Submission, request.form.get("continues", ""))
     if link is None or parent is None or parent.artefact != link.artefact:
+        return None
+    if case is None or parent.document.case_id != case.id:
         return None
     return parent if parent.answers.get(link.field) == link.value else None
 
@@ -108,63 +167,205 @@ def _change_blocks(form: object) -> bool:
     return False
 
 
-@bp.get("/")
-def home() -> ResponseReturnValue:
-    groups = [(who, [a for a in ARTEFACTS.values() if a.audience == who]) for who in AUDIENCES]
-    return render_template("home.html", groups=groups)
-
-
 @bp.get("/health")
+@public
 def health() -> ResponseReturnValue:
     return {"status": "ok"}
 
 
-@bp.route("/forms/<slug>", methods=["GET", "POST"])
-def fill(slug: str) -> ResponseReturnValue:
+@bp.post("/cases/<case_id>/start/<slug>")
+@bp.post("/reports/start/<slug>")
+@roles(CASEWORKERS)
+def start(slug: str, case_id: str | None = None) -> ResponseReturnValue:
+    """A new document, its fields filled with what the service already knows."""
+    case = visible_case(case_id) if case_id is not None else None
     artefact = _artefact(slug)
-    form = form_class(artefact)()
-    parent = _continued(artefact)
-    errors: list[dict[str, str]] = []
-    if request.method == "POST" and not _change_blocks(form):
-        data = check(artefact, form)
-        if data is not None:
-            submission = Submission(artefact=slug, answers=schema_for(artefact).dump(data))
-            db.session.add(submission)
-            if parent is not None:
-                db.session.flush()
-                db.session.add(Continuation(submission_id=submission.id, continues_id=parent.id))
-            db.session.commit()
-            return redirect(url_for(".answers", submission_id=submission.id))
-        errors = error_summary(form)
-    return render_template(
-        "form.html", artefact=artefact, form=form, errors=errors, continues=parent
+    if current_user.role not in starters(artefact) or artefact.per_case != (case is not None):
+        audit("refused")
+        abort(404)
+    parent = _continued(artefact, case)
+    answers = prefilled(artefact.prefill, known(case))
+    doc = Document(
+        case_id=case_id,
+        artefact=slug,
+        draft=typed(form_class(artefact)(formdata=as_formdata(artefact, answers))),
+        continues_id=parent.id if parent else None,
+        created_by=current_user.id,
+        updated_by=current_user.id,
     )
+    db.session.add(doc)
+    db.session.flush()
+    audit("start", document_id=doc.id)
+    return redirect(url_for(".edit", document_id=doc.id))
+
+
+def _saved_form(doc: Document, artefact: Artefact) -> Any:
+    """The form as last saved: the draft as typed, or the latest version's answers."""
+    if doc.draft is not None:
+        formdata = MultiDict([tuple(pair) for pair in doc.draft])
+    else:
+        assert doc.latest is not None
+        formdata = as_formdata(artefact, doc.latest.answers)
+    return form_class(artefact)(formdata=formdata)
+
+
+def _save(doc: Document, lock: str | None, **values: Any) -> str | None:
+    """Save `values` on the document if nobody saved it since `lock`; else say who did."""
+    result = db.session.execute(
+        update(Document)
+        .where(Document.id == doc.id, Document.lock_version == (int(lock) if lock else -1))
+        .values(
+            lock_version=Document.lock_version + 1,
+            updated_by=current_user.id,
+            updated_at=now(),
+            **values,
+        )
+        .execution_options(synchronize_session=False)
+    )
+    if result.rowcount == 1:  # type: ignore[attr-defined]
+        return None
+    db.session.rollback()
+    db.session.refresh(doc)
+    when = doc.updated_at.astimezone(LONDON)
+    return (
+        f"This was changed by {doc.editor.display_name} at {when:%H:%M} on {when.day}"
+        f" {when:%B %Y}, after you opened it. Your changes have not been saved: copy anything"
+        " you need, then open the document again"
+    )
+
+
+def _submit(doc: Document, artefact: Artefact, data: dict[str, Any], lock: str | None):
+    """Submit a new version: refused, like a save, if the document changed since `lock`."""
+    conflict = _save(doc, lock, draft=None)
+    if conflict:
+        return conflict
+    number = db.session.scalar(
+        select(func.count()).select_from(Submission).where(Submission.document_id == doc.id)
+    )
+    version = Submission(
+        artefact=artefact.slug,
+        answers=schema_for(artefact).dump(data),
+        document_id=doc.id,
+        number=number + 1,
+        submitted_by=current_user.id,
+    )
+    db.session.add(version)
+    db.session.flush()
+    if doc.continues_id is not None:
+        db.session.add(Continuation(submission_id=version.id, continues_id=doc.continues_id))
+    audit("submit", case_id=doc.case_id, version_id=version.id)
+    return version
+
+
+@bp.route("/documents/<document_id>", methods=["GET", "POST"])
+@roles(CASEWORKERS)
+def edit(document_id: str) -> ResponseReturnValue:
+    doc, artefact = _document(document_id, edit=True)
+    lock = str(doc.lock_version)
+    errors: list[dict[str, str]] = []
+    if request.method == "GET":
+        audit("view", case_id=doc.case_id)
+        form = _saved_form(doc, artefact)
+    else:
+        form = form_class(artefact)()
+        lock = request.form.get("lock_version", "")
+        if not _change_blocks(form):
+            outcome: Any = None
+            if request.form.get("action") == "draft":
+                if check_draft(artefact, form):
+                    outcome = _save(doc, lock, draft=typed(form))
+                    if outcome is None:
+                        audit("save draft", case_id=doc.case_id)
+                        flash(f"Your draft of the {artefact.title} was saved.")
+                        return redirect(_home_of(doc))
+            else:
+                data = check(artefact, form)
+                if data is not None:
+                    outcome = _submit(doc, artefact, data, lock)
+                    if isinstance(outcome, Submission):
+                        return redirect(url_for(".answers", version_id=outcome.id))
+            errors = error_summary(form)
+            if outcome:
+                errors.insert(0, {"text": outcome, "href": "#main-content"})
+    return render_template(
+        "form.html",
+        artefact=artefact,
+        form=form,
+        errors=errors,
+        doc=doc,
+        lock=lock,
+        case_details=_case_details(doc),
+        continues=db.session.get(Submission, doc.continues_id) if doc.continues_id else None,
+    )
+
+
+@bp.post("/documents/<document_id>/autosave")
+@roles(CASEWORKERS)
+def autosave(document_id: str) -> ResponseReturnValue:
+    """The form page's script saves the draft as the user works: JSON in, JSON out."""
+    doc, artefact = _document(document_id, edit=True)
+    form = form_class(artefact)()
+    if not check_draft(artefact, form):
+        return jsonify(message=error_summary(form)[0]["text"]), 422
+    lock = request.form.get("lock_version", "")
+    conflict = _save(doc, lock, draft=typed(form))
+    if conflict:
+        return jsonify(message=conflict), 409
+    audit("save draft", case_id=doc.case_id)
+    saved = now().astimezone(LONDON)
+    return jsonify(lock_version=int(lock) + 1, saved=f"{saved:%H:%M}")
+
+
+def _home_of(doc: Document) -> str:
+    if doc.case_id is None:
+        return url_for("cases.reports")
+    return url_for("cases.case", case_id=doc.case_id)
+
+
+def _case_details(doc: Document) -> dict[str, Any] | None:
+    from web.cases import details
+
+    return details(db.session.get_one(Case, doc.case_id)) if doc.case_id else None
 
 
 @bp.app_errorhandler(CSRFError)
 def session_expired(_: CSRFError) -> ResponseReturnValue:
     """A post without a valid token saves nothing; a form page shows the answers again to resend."""
-    if request.endpoint != "forms.fill" or request.view_args is None:
+    message = "Your session ended before you continued, so nothing was saved"
+    if request.endpoint == "forms.autosave":
+        return jsonify(message=message), 400
+    doc = db.session.get(Document, (request.view_args or {}).get("document_id", ""))
+    if request.endpoint != "forms.edit" or doc is None or not current_user.is_authenticated:
         return render_template(
             "error.html",
             title="Your session has ended",
             message="Nothing was saved. Go back and try again.",
         ), 400
-    artefact = _artefact(request.view_args["slug"])
+    doc, artefact = _document(doc.id, edit=True)
     form = form_class(artefact)(formdata=request.form)
     errors = [
         {
-            "text": "Your session ended before you continued, so nothing was saved. Your"
-            " answers are below: check them and continue again",
+            "text": f"{message}. Your answers are below: check them and continue again",
             "href": "#main-content",
         }
     ]
-    return render_template("form.html", artefact=artefact, form=form, errors=errors), 400
+    return render_template(
+        "form.html",
+        artefact=artefact,
+        form=form,
+        errors=errors,
+        doc=doc,
+        lock=request.form.get("lock_version", ""),
+        case_details=_case_details(doc),
+        continues=None,
+    ), 400
 
 
-@bp.get("/answers/<submission_id>")
-def answers(submission_id: str) -> ResponseReturnValue:
-    submission, artefact = _submission(submission_id)
+@bp.get("/versions/<version_id>")
+@roles(CASEWORKERS)
+def answers(version_id: str) -> ResponseReturnValue:
+    submission, artefact = _version(version_id)
+    audit("view", case_id=submission.document.case_id, document_id=submission.document_id)
     data = _answers(submission)
     next_parts = [
         a
@@ -172,36 +373,42 @@ def answers(submission_id: str) -> ResponseReturnValue:
         if a.continues
         and a.continues.artefact == artefact.slug
         and submission.answers.get(a.continues.field) == a.continues.value
+        and current_user.role in starters(a)
     ]
     return render_template(
         "answers.html",
         artefact=artefact,
         data=data,
         submission=submission,
+        doc=submission.document,
         next_parts=next_parts,
         pack=_pack(submission),
+        may_change=starters(artefact),
     )
 
 
-@bp.get("/answers/<submission_id>/document.<kind>")
-def document(submission_id: str, kind: str) -> ResponseReturnValue:
-    submission, artefact = _submission(submission_id)
+@bp.get("/versions/<version_id>/document.<kind>")
+@roles(CASEWORKERS)
+def document(version_id: str, kind: str) -> ResponseReturnValue:
+    submission, artefact = _version(version_id)
     if kind not in FORMATS:
         abort(404)
     data = _answers(submission)
+    audit("download", case_id=submission.document.case_id, document_id=submission.document_id)
     # The file name is made here from the artefact and the id: never from an answer.
     return send_file(
         io.BytesIO(render(kind, artefact, data)),
         mimetype=FORMATS[kind].mimetype,
         as_attachment=True,
-        download_name=f"{artefact.stem}-{submission.short_id}.{kind}",
+        download_name=f"{artefact.stem}-{submission.short_id}-v{submission.number}.{kind}",
     )
 
 
-@bp.get("/answers/<submission_id>/pack.pdf")
-def pack(submission_id: str) -> ResponseReturnValue:
+@bp.get("/versions/<version_id>/pack.pdf")
+@roles(CASEWORKERS)
+def pack(version_id: str) -> ResponseReturnValue:
     """The PDFs of a submission and the one it continues (or that continues it), as one file."""
-    pair = _pack(_submission(submission_id)[0])
+    pair = _pack(_version(version_id)[0])
     if pair is None:
         abort(404)
     parts = []
@@ -210,6 +417,7 @@ def pack(submission_id: str) -> ResponseReturnValue:
         parts.append((artefact.title, render("pdf", artefact, _answers(part))))
     link = ARTEFACTS[pair[1].artefact].continues
     assert link is not None  # the continuing part always declares what it continues
+    audit("download", case_id=pair[1].document.case_id, document_id=pair[1].document_id)
     return send_file(
         io.BytesIO(merge(parts, link.pack_title)),
         mimetype="application/pdf",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Iterator
 
@@ -9,25 +10,33 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from flask import Flask
+from flask.testing import FlaskClient
 from flask_migrate import upgrade
 from sqlalchemy import func, select
 
-from app import create_app
-from config import TestConfig
 from forms import ARTEFACTS
-from models import Submission, db
-from tests.conftest import sample_json
-from tests.helpers import pdf_body, submit, word_text
+from models import AuditEvent, Submission, db
+from tests.conftest import make_app, sample_json
+from tests.helpers import (
+    add_member,
+    error_messages,
+    hidden,
+    make_case,
+    make_user,
+    page,
+    pdf_body,
+    sign_in_as,
+    start,
+    submit,
+    word_text,
+)
 
 
 @pytest.fixture
 def migrated(database_url: str) -> Iterator[Flask]:
     """The app on an empty database brought to the newest schema by the migrations."""
 
-    class Config(TestConfig):
-        SQLALCHEMY_DATABASE_URI = database_url
-
-    app = create_app(Config)
+    app = make_app(database_url)
     with app.app_context():
         upgrade()
         yield app
@@ -42,7 +51,7 @@ def test_migrations_build_exactly_the_models_schema(migrated: Flask) -> None:
 
 
 def test_a_referral_round_trips_through_the_database(migrated: Flask) -> None:
-    client = migrated.test_client()
+    client = sign_in_as(migrated.test_client(), make_user("referrer"))
     answers_url = submit(client, ARTEFACTS["cse_referral"], sample_json("cse_referral"))
     stored = db.session.scalars(select(Submission)).one()
     assert stored.answers == sample_json("cse_referral")
@@ -58,8 +67,8 @@ def test_concurrent_writers_all_succeed(migrated: Flask) -> None:
         try:
             with migrated.app_context():
                 for _ in range(10):
-                    db.session.scalar(select(func.count()).select_from(Submission))
-                    db.session.add(Submission(artefact="cse_referral", answers={"n": number}))
+                    db.session.scalar(select(func.count()).select_from(AuditEvent))
+                    db.session.add(AuditEvent(action=f"writer {number}"))
                     db.session.commit()
                 db.session.remove()
         except BaseException as error:
@@ -71,4 +80,55 @@ def test_concurrent_writers_all_succeed(migrated: Flask) -> None:
     for thread in threads:
         thread.join(timeout=60)
     assert failures == []
-    assert db.session.scalar(select(func.count()).select_from(Submission)) == 60
+    assert db.session.scalar(select(func.count()).select_from(AuditEvent)) == 60
+
+
+def test_two_people_saving_one_draft_at_once_cannot_overwrite_each_other(
+    migrated: Flask,
+) -> None:
+    """Both load the same draft and save at the same moment: one save wins, the other is
+    refused saying who changed it, and the draft holds the winner's answers."""
+    referral = ARTEFACTS["cse_referral"]
+    first = sign_in_as(migrated.test_client(), make_user("referrer", name="Ann Firstsaver"))
+    second_user = make_user("lead_professional", name="Bob Secondsaver")
+    second = sign_in_as(migrated.test_client(), second_user)
+    case = make_case(first)
+    add_member(first, case, second_user.email)
+    url = start(first, referral, case)
+    for round_ in range(3):
+        both = [hidden(first, url), hidden(second, url)]
+        assert both[0]["lock_version"] == both[1]["lock_version"]
+        barrier = threading.Barrier(2)
+        responses: dict[str, int | str] = {}
+
+        def save(
+            client: FlaskClient,
+            forename: str,
+            fields: dict[str, str],
+            barrier: threading.Barrier = barrier,
+            responses: dict[str, int | str] = responses,
+        ) -> None:
+            posted = {**fields, "child_forename": forename, "action": "draft"}
+            barrier.wait()
+            response = client.post(url, data=posted)
+            responses[forename] = (
+                response.status_code
+                if response.status_code == 302
+                else (" ".join(error_messages(response)))
+            )
+
+        threads = [
+            threading.Thread(target=save, args=(c, f"Name{round_}{i}", h))
+            for i, (c, h) in enumerate(zip((first, second), both, strict=True))
+        ]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=60)
+        winners = [name for name, outcome in responses.items() if outcome == 302]
+        losers = [outcome for outcome in responses.values() if outcome != 302]
+        assert len(winners) == 1 and len(losers) == 1, responses
+        assert re.match(r"This was changed by (Ann Firstsaver|Bob Secondsaver) at", losers[0])
+        shown = page(first.get(url)).xpath("//input[@name='child_forename']/@value")
+        assert shown == winners
+        assert int(hidden(first, url)["lock_version"]) == int(both[0]["lock_version"]) + 1

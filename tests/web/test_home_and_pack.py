@@ -1,4 +1,4 @@
-"""The home page lists every artefact by who uses it; the referral pack joins the two parts."""
+"""A case offers the artefacts its user may start; the referral pack joins the two parts."""
 
 from __future__ import annotations
 
@@ -7,38 +7,44 @@ import io
 from flask.testing import FlaskClient
 from pypdf import PdfReader
 
-from forms import ARTEFACTS, AUDIENCES
+from forms import ARTEFACTS
 from tests.conftest import sample_json
-from tests.helpers import csrf_token, form_data, page, pdf_pages, squash, submit
+from tests.helpers import make_case, page, pdf_pages, post_answers, squash, start, submit
 
 
-def test_home_lists_every_artefact_under_who_uses_it(client: FlaskClient) -> None:
-    html = page(client.get("/"))
-    headings = [squash(h.text_content()) for h in html.xpath("//main//h2")]
-    assert headings == [
-        who for who in AUDIENCES if any(a.audience == who for a in ARTEFACTS.values())
+def test_a_case_offers_every_artefact_its_user_may_start(client: FlaskClient) -> None:
+    html = page(client.get(make_case(client)))
+    buttons = [squash(b.text_content()) for b in html.xpath("//main//form//button")]
+    per_case = [a for a in ARTEFACTS.values() if a.per_case]
+    assert [b for b in buttons if b.startswith("Start the ")] == [
+        f"Start the {a.title}" for a in per_case
     ]
-    for artefact in ARTEFACTS.values():
-        (link,) = html.xpath(f"//main//a[@href='/forms/{artefact.slug}']")
-        group = link.xpath("preceding::h2[1]")[0].text_content().strip()
-        assert group == artefact.audience
-        assert artefact.summary in squash(link.xpath("ancestor::li[1]")[0].text_content())
+    for artefact in per_case:
+        (form,) = html.xpath(f"//main//form[contains(@action, '/start/{artefact.slug}')]")
+        assert artefact.summary in squash(form.xpath("ancestor::li[1]")[0].text_content())
+    reports = page(client.get("/reports"))
+    buttons = [squash(b.text_content()) for b in reports.xpath("//main//form//button")]
+    assert buttons == [f"Start the {a.title}" for a in ARTEFACTS.values() if not a.per_case]
 
 
 def _referral_then_mase(client: FlaskClient) -> tuple[str, str]:
     referral_url = submit(client, ARTEFACTS["cse_referral"], sample_json("cse_referral"))
     answers = page(client.get(referral_url))
-    (start,) = answers.xpath("//a[contains(., 'complete the MASE Referral Information')]/@href")
+    (form,) = answers.xpath("//form[.//button[contains(., 'Start the MASE Referral')]]")
     referral_id = referral_url.rsplit("/", 1)[1]
-    assert start == f"/forms/mase_referral?continues={referral_id}"
+    assert form.xpath(".//input[@name='continues']/@value") == [referral_id]
+    posted = {i.get("name"): i.get("value") for i in form.xpath(".//input")}
+    started = client.post(form.get("action"), data=posted)
+    assert started.status_code == 302
+    mase_form = started.headers["Location"]
     inset = squash(
-        page(client.get(start)).xpath("//div[@class='govuk-inset-text']")[0].text_content()
+        page(client.get(mase_form)).xpath("//div[@class='govuk-inset-text']")[0].text_content()
     )
     assert inset.startswith("This continues the CSE Referral Form submitted on")
-    assert f"(reference {referral_id[:8]})" in inset
-    posted = form_data(ARTEFACTS["mase_referral"], sample_json("mase_referral"))
-    posted["csrf_token"] = csrf_token(client, "mase_referral")
-    response = client.post(start, data=posted)
+    assert "(version 1)" in inset
+    response = post_answers(
+        client, ARTEFACTS["mase_referral"], sample_json("mase_referral"), url=mase_form
+    )
     assert response.status_code == 302
     return referral_url, response.headers["Location"]
 
@@ -85,11 +91,14 @@ def test_a_mase_part_cannot_continue_a_referral_that_said_no(client: FlaskClient
     data = sample_json("cse_referral")
     data["mase_referral"] = "no"
     referral_url = submit(client, ARTEFACTS["cse_referral"], data)
-    assert not page(client.get(referral_url)).xpath("//a[contains(., 'MASE Referral')]")
+    html = page(client.get(referral_url))
+    assert not html.xpath("//button[contains(., 'MASE Referral')]")
     referral_id = referral_url.rsplit("/", 1)[1]
-    posted = form_data(ARTEFACTS["mase_referral"], sample_json("mase_referral"))
-    posted["csrf_token"] = csrf_token(client, "mase_referral")
-    mase_url = client.post(f"/forms/mase_referral?continues={referral_id}", data=posted).headers[
-        "Location"
-    ]
+    # A crafted post naming it is not believed: the new part continues nothing.
+    (back,) = html.xpath("//a[contains(@class, 'govuk-back-link')]/@href")
+    mase_form = start(client, ARTEFACTS["mase_referral"], back, continues=referral_id)
+    assert not page(client.get(mase_form)).xpath("//div[@class='govuk-inset-text']")
+    mase_url = post_answers(
+        client, ARTEFACTS["mase_referral"], sample_json("mase_referral"), url=mase_form
+    ).headers["Location"]
     assert client.get(f"{mase_url}/pack.pdf").status_code == 404

@@ -18,6 +18,7 @@ from tests.helpers import (
     pdf_body,
     post_answers,
     squash,
+    start,
     submit,
     visible_text,
     word_parts,
@@ -28,7 +29,7 @@ WORD = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 def test_every_field_is_on_the_web_form(client: FlaskClient, artefact: Artefact) -> None:
-    html = client.get(f"/forms/{artefact.slug}").get_data(as_text=True)
+    html = client.get(start(client, artefact)).get_data(as_text=True)
     for f in artefact.walk():
         names = (
             [f.name]
@@ -41,7 +42,7 @@ def test_every_field_is_on_the_web_form(client: FlaskClient, artefact: Artefact)
 
 def test_sample_round_trips_through_the_web(client: FlaskClient, artefact: Artefact) -> None:
     answers_url = submit(client, artefact, sample_json(artefact.slug))
-    assert re.fullmatch(r"/answers/[\w-]{24}", answers_url)
+    assert re.fullmatch(r"/versions/[\w-]{24}", answers_url)
     stored = db.session.scalars(select(Submission)).one()
     assert stored.answers == sample_json(artefact.slug)
 
@@ -91,7 +92,7 @@ def test_downloads_are_named_by_the_server(client: FlaskClient, artefact: Artefa
     for kind in ("docx", "pdf"):
         response = client.get(f"{answers_url}/document.{kind}")
         disposition = response.headers["Content-Disposition"]
-        assert disposition == f"attachment; filename={artefact.stem}-{short}.{kind}"
+        assert disposition == f"attachment; filename={artefact.stem}-{short}-v1.{kind}"
         assert response.headers["Cache-Control"] == "no-store"
         assert response.headers["X-Content-Type-Options"] == "nosniff"
 
@@ -115,5 +116,6 @@ def test_add_and_remove_a_repeating_block_keeps_what_was_typed(client: FlaskClie
 
 def test_unknown_pages_are_404(client: FlaskClient) -> None:
     assert client.get("/forms/no-such-form").status_code == 404
-    assert client.get("/answers/not-a-real-id").status_code == 404
-    assert client.get("/answers/not-a-real-id/document.pdf").status_code == 404
+    assert client.get("/versions/not-a-real-id").status_code == 404
+    assert client.get("/versions/not-a-real-id/document.pdf").status_code == 404
+    assert client.get("/documents/not-a-real-id").status_code == 404

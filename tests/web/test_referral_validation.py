@@ -61,12 +61,13 @@ def test_date_must_be_real(client: FlaskClient, parts: tuple[str, str, str], mes
 def _post_with_date(
     client: FlaskClient, data: dict[str, Any], name: str, parts: dict[str, str]
 ) -> Any:
-    from tests.helpers import csrf_token, form_data
+    from tests.helpers import form_data, hidden, start
 
+    url = start(client, CSE_REFERRAL)
     posted = form_data(CSE_REFERRAL, data)
     posted.setlist(name, [parts["day"], parts["month"], parts["year"]])
-    posted["csrf_token"] = csrf_token(client, "cse_referral")
-    return client.post("/forms/cse_referral", data=posted)
+    posted.update(hidden(client, url))
+    return client.post(url, data=posted)
 
 
 def test_no_date_in_the_future(client: FlaskClient) -> None:

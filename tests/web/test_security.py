@@ -14,7 +14,19 @@ from app import create_app
 from config import ProductionConfig
 from forms import ARTEFACTS
 from tests.conftest import sample_json
-from tests.helpers import csrf_token, error_messages, form_data, page, stored, submit
+from tests.helpers import (
+    error_messages,
+    form_data,
+    hidden,
+    make_case,
+    make_user,
+    page,
+    sign_in_as,
+    start,
+    stored,
+    submit,
+    token_on,
+)
 
 REFERRAL = ARTEFACTS["cse_referral"]
 HEADERS = {
@@ -25,11 +37,15 @@ HEADERS = {
 
 
 def urls(client: FlaskClient) -> list[str]:
-    answers = submit(client, REFERRAL, sample_json("cse_referral"))
+    case = make_case(client)
+    answers = submit(client, REFERRAL, sample_json("cse_referral"), start(client, REFERRAL, case))
     return [
         "/",
         "/health",
-        "/forms/cse_referral",
+        "/sign-in",
+        "/reports",
+        case,
+        start(client, REFERRAL, case),
         answers,
         f"{answers}/document.pdf",
         f"{answers}/document.docx",
@@ -49,7 +65,7 @@ def test_every_response_carries_the_security_headers(client: FlaskClient) -> Non
 
 
 def test_scripts_run_only_with_the_pages_nonce(client: FlaskClient) -> None:
-    response = client.get("/forms/cse_referral")
+    response = client.get(start(client, REFERRAL))
     nonce = re.search(r"'nonce-([\w-]+)'", response.headers["Content-Security-Policy"])[1]
     scripts = page(response).xpath("//script")
     assert scripts and all(s.get("nonce") == nonce for s in scripts)
@@ -62,7 +78,7 @@ def test_static_assets_may_be_cached(client: FlaskClient) -> None:
 
 
 def test_session_cookie_is_http_only_and_same_site(client: FlaskClient) -> None:
-    cookie = client.get("/forms/cse_referral").headers["Set-Cookie"]
+    cookie = client.get("/").headers["Set-Cookie"]
     assert "HttpOnly" in cookie and "SameSite=Lax" in cookie
 
 
@@ -85,24 +101,29 @@ def test_production_cookie_is_secure_and_needs_a_secret(monkeypatch: pytest.Monk
 def test_post_without_a_valid_csrf_token_saves_nothing(
     client: FlaskClient, token: str | None
 ) -> None:
+    url = start(client, REFERRAL)
     posted = form_data(REFERRAL, sample_json("cse_referral"))
+    posted["lock_version"] = hidden(client, url)["lock_version"]
     if token:
         posted["csrf_token"] = token
-    response = client.post("/forms/cse_referral", data=posted)
+    response = client.post(url, data=posted)
     assert response.status_code == 400
     assert page(response).findtext(".//title").startswith("Error: ")
     assert "nothing was saved" in " ".join(error_messages(response))
     # What was typed comes back, to be sent again: a form is never lost to a token.
     assert page(response).xpath("//input[@name='child_forename']/@value") == ["Jasmine"]
     assert stored() == 0
+    # Nor is the draft changed: it still holds what the case prefilled.
+    assert page(client.get(url)).xpath("//input[@name='child_forename']/@value") == ["Testy"]
 
 
 def test_a_token_from_another_session_is_refused(app: Flask, client: FlaskClient) -> None:
-    other = app.test_client()
+    other = sign_in_as(app.test_client(), make_user("manager"))
+    url = start(client, REFERRAL)
     posted = form_data(REFERRAL, sample_json("cse_referral"))
-    posted["csrf_token"] = csrf_token(other, "cse_referral")
-    client.get("/forms/cse_referral")
-    client.post("/forms/cse_referral", data=posted)
+    posted["lock_version"] = hidden(client, url)["lock_version"]
+    posted["csrf_token"] = token_on(other, "/")
+    assert client.post(url, data=posted).status_code == 400
     assert stored() == 0
 
 
@@ -117,7 +138,7 @@ def test_no_answer_reaches_the_logs(client: FlaskClient, caplog: pytest.LogCaptu
 
 def test_answers_never_appear_in_urls(client: FlaskClient) -> None:
     location = submit(client, REFERRAL, sample_json("cse_referral"))
-    assert re.fullmatch(r"/answers/[\w-]{24}", location)
+    assert re.fullmatch(r"/versions/[\w-]{24}", location)
 
 
 def _malformed() -> list[tuple[str, MultiDict]]:
@@ -140,14 +161,16 @@ def _malformed() -> list[tuple[str, MultiDict]]:
 
 @pytest.mark.parametrize(("case", "posted"), _malformed(), ids=[c for c, _ in _malformed()])
 def test_no_input_gives_a_server_error(client: FlaskClient, case: str, posted: MultiDict) -> None:
-    posted["csrf_token"] = csrf_token(client, "cse_referral")
-    response = client.post("/forms/cse_referral", data=posted)
+    url = start(client, REFERRAL)
+    posted["csrf_token"] = token_on(client, "/")
+    response = client.post(url, data=posted)
     assert response.status_code in (200, 302), case
     if response.status_code == 200:
         assert page(response).findtext(".//title").startswith(("Error: ", "CSE Referral Form"))
 
 
 def test_too_large_a_post_is_refused_clearly(client: FlaskClient) -> None:
-    response = client.post("/forms/cse_referral", data={"concerns_summary": "x" * 9_000_000})
+    url = start(client, REFERRAL)
+    response = client.post(url, data={"concerns_summary": "x" * 9_000_000})
     assert response.status_code == 413
     assert "too long" in response.get_data(as_text=True)

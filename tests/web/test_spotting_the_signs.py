@@ -8,7 +8,7 @@ import datetime as dt
 from flask.testing import FlaskClient
 
 from forms.spotting_the_signs import SPOTTING_THE_SIGNS
-from tests.helpers import FormCheck, error_messages, inline_error, page, post_answers, stored
+from tests.helpers import FormCheck, error_messages, inline_error, page, post_answers, start, stored
 
 FORM = FormCheck(SPOTTING_THE_SIGNS)
 answers, refused, accepted = FORM.answers, FORM.refused, FORM.accepted
@@ -101,7 +101,7 @@ def test_date_to_discuss_with_the_lead_may_be_in_the_future(client: FlaskClient)
 
 
 def test_branches_are_revealed_under_their_own_answer(client: FlaskClient) -> None:
-    html = page(client.get("/forms/spotting_the_signs"))
+    html = page(client.get(start(client, SPOTTING_THE_SIGNS)))
     for value, revealed in (
         ("no", "last_sexual_contact"),
         ("yes", "happy_with_partner"),
@@ -115,7 +115,7 @@ def test_branches_are_revealed_under_their_own_answer(client: FlaskClient) -> No
 def test_fraser_guidelines_are_five_yes_no_questions_under_their_own_heading(
     client: FlaskClient,
 ) -> None:
-    html = page(client.get("/forms/spotting_the_signs"))
+    html = page(client.get(start(client, SPOTTING_THE_SIGNS)))
     section = html.xpath("//fieldset[.//h2[normalize-space()='Fraser Guidelines']]")[0]
     names = sorted(set(section.xpath(".//input[@type='radio']/@name")))
     assert names == sorted(

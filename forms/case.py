@@ -1,0 +1,39 @@
+"""The case details form: one young person, typed once and prefilled into every artefact.
+
+Not a paper artefact (it defines CASE, not ARTEFACT), so it has no documents; it is declared
+with the same field kinds, so the same web form, checks and schema serve it.
+"""
+
+from forms.kinds import Date, LongText, Postcode, Text
+from forms.model import Artefact, Section
+
+CASE = Artefact(
+    slug="case",
+    title="Young person's details",
+    summary="Type these once: every form you start for this young person is filled in with them.",
+    sections=(
+        Section(
+            "Young person",
+            (
+                Text("forename", "First name", required=True, error_name="the first name"),
+                Text("surname", "Last name", required=True, error_name="the last name"),
+                Date(
+                    "dob",
+                    "Date of birth",
+                    hint="For example, 27 3 2010. Leave it blank if you do not know it yet.",
+                    error_name="the date of birth",
+                ),
+                LongText("address", "Address", hint="Where the young person lives now."),
+                Postcode("postcode", "Postcode"),
+                Text("gender", "Gender"),
+                Text("ethnicity", "Ethnicity"),
+                Text(
+                    "case_reference",
+                    "Case reference",
+                    hint="The number your service gives this young person, for example the"
+                    " Phoenix Project case number.",
+                ),
+            ),
+        ),
+    ),
+)

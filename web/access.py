@@ -1,0 +1,94 @@
+"""Deny by default: every view declares who may use it, and anything undeclared is refused.
+
+`@public` views need no sign-in (sign-in itself, the health check); `@signed_in` ones any
+signed-in member of staff; `@roles(...)` only those roles. A view with no rule answers 404 to
+everyone, and a test walks app.url_map to make sure no route is left without one. Whether a
+user may see a particular case is then each case view's own check (web.cases.visible_case).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from flask import abort, current_app, flash, g, redirect, request, session, url_for
+from flask.typing import ResponseReturnValue
+from flask_login import current_user
+
+from accounts import ROLES
+from models import AuditEvent, db
+
+View = TypeVar("View", bound=Callable[..., Any])
+
+PUBLIC = "public"
+EVERYONE = frozenset(ROLES)
+# Everyone who works on cases: admins manage accounts and never see case content.
+CASEWORKERS = EVERYONE - {"admin"}
+
+
+def public(view: View) -> View:
+    view.access = PUBLIC  # type: ignore[attr-defined]
+    return view
+
+
+def roles(*allowed: str | frozenset[str]) -> Callable[[View], View]:
+    chosen = frozenset(r for a in allowed for r in ((a,) if isinstance(a, str) else a))
+    assert chosen <= EVERYONE, chosen - EVERYONE
+
+    def rule(view: View) -> View:
+        view.access = chosen  # type: ignore[attr-defined]
+        return view
+
+    return rule
+
+
+signed_in = roles(EVERYONE)
+
+
+def rule_of(endpoint: str | None) -> frozenset[str] | str | None:
+    """The access rule of an endpoint: PUBLIC, a set of roles, or None (nobody)."""
+    if endpoint == "static":
+        return PUBLIC
+    view = current_app.view_functions.get(endpoint or "")
+    return getattr(view, "access", None)
+
+
+def guard() -> ResponseReturnValue | None:
+    """Before every request: let it through only if the view's rule allows this user."""
+    rule = rule_of(request.endpoint)
+    if rule is None:
+        abort(404)
+    if rule == PUBLIC:
+        return None
+    if not current_user.is_authenticated:
+        if g.get("timed_out"):
+            session.clear()
+            flash("You were signed out because you did nothing for a while. Sign in again.")
+        if request.method == "GET":
+            return redirect(url_for("accounts.sign_in", next=request.path))
+        abort(401)
+    if current_user.role not in rule:
+        audit("refused")
+        abort(404)
+    return None
+
+
+def audit(
+    action: str,
+    case_id: str | None = None,
+    document_id: str | None = None,
+    version_id: str | None = None,
+) -> None:
+    """Record who did what to which case and document: never any content. Committed at once,
+    with anything else pending."""
+    args = request.view_args or {}
+    db.session.add(
+        AuditEvent(
+            user_id=current_user.id if current_user.is_authenticated else None,
+            action=action,
+            case_id=case_id or args.get("case_id"),
+            document_id=document_id or args.get("document_id"),
+            version_id=version_id or args.get("version_id"),
+        )
+    )
+    db.session.commit()

@@ -1,0 +1,203 @@
+"""Cases: one young person each, with the people who work on them and their documents.
+
+Who sees a case: its members (whoever created it, and the colleagues added to it) and managers.
+Anyone else is told it does not exist (404), and the refusal is audited.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
+from flask_login import current_user
+from sqlalchemy import Select, select
+
+from forms import ARTEFACTS, starters
+from forms.case import CASE
+from forms.model import Artefact
+from forms.prefill import USER_DETAILS, case_values, known_values
+from forms.web import check, error_summary, form_class
+from models import AuditEvent, Case, CaseMember, Document, User, db, now
+from schemas import schema_for, stored_schema
+from web.access import CASEWORKERS, audit, roles
+
+bp = Blueprint("cases", __name__)
+
+# Practitioners open cases; the Phoenix worker is added to the cases referred to the project.
+CASE_CREATORS = frozenset({"referrer", "lead_professional", "manager"})
+
+
+def visible_cases(user: Any) -> Select[tuple[Case]]:
+    query = select(Case).order_by(Case.created_at.desc())
+    if user.role == "manager":
+        return query
+    return query.join(CaseMember).where(CaseMember.user_id == user.id)
+
+
+def may_see(case: Case) -> bool:
+    if current_user.role == "manager":
+        return True
+    if current_user.role not in CASEWORKERS:
+        return False
+    return any(m.user_id == current_user.id for m in case.members)
+
+
+def visible_case(case_id: str) -> Case:
+    """The case, if the signed-in user may see it; otherwise 404, audited."""
+    case = db.session.get(Case, case_id)
+    if case is None or not may_see(case):
+        audit("refused", case_id=case_id)
+        abort(404)
+    return case
+
+
+def details(case: Case) -> dict[str, Any]:
+    """A case's details, clean (dates as dates)."""
+    loaded: dict[str, Any] = stored_schema(CASE).load(case.details)
+    return loaded
+
+
+def known(case: Case | None) -> dict[str, Any]:
+    """What the service knows to prefill a new document: the case, the signed-in user, and
+    the latest submitted version of each artefact in the case."""
+    latest: dict[str, Any] = {}
+    for doc in sorted(case.documents if case else [], key=lambda d: d.updated_at):
+        if doc.latest is not None:
+            latest[doc.artefact] = stored_schema(ARTEFACTS[doc.artefact]).load(doc.latest.answers)
+    user = {name: getattr(current_user, name) for name in USER_DETAILS}
+    today = dt.date.today()
+    return known_values(case_values(details(case), today) if case else None, user, latest)
+
+
+def startable(case: Case | None) -> list[Artefact]:
+    """The artefacts the signed-in user may start here: for a case, or reports for none."""
+    return [
+        a
+        for a in ARTEFACTS.values()
+        if a.per_case == (case is not None) and current_user.role in starters(a)
+    ]
+
+
+@bp.get("/")
+@roles(CASEWORKERS | {"admin"})
+def home() -> ResponseReturnValue:
+    if current_user.role == "admin":
+        return redirect(url_for("accounts.accounts"))
+    cases = db.session.scalars(visible_cases(current_user)).all()
+    rows = [(case, details(case)) for case in cases]
+    return render_template("home.html", rows=rows, may_create=current_user.role in CASE_CREATORS)
+
+
+@bp.route("/cases/new", methods=["GET", "POST"])
+@roles(CASE_CREATORS)
+def new_case() -> ResponseReturnValue:
+    form = form_class(CASE)()
+    errors: list[dict[str, str]] = []
+    if request.method == "POST":
+        data = check(CASE, form)
+        if data is not None:
+            case = Case(details=schema_for(CASE).dump(data), created_by=current_user.id)
+            case.members.append(CaseMember(user_id=current_user.id))
+            db.session.add(case)
+            db.session.flush()
+            audit("create case", case_id=case.id)
+            return redirect(url_for(".case", case_id=case.id))
+        errors = error_summary(form)
+    return render_template("case_details.html", form=form, errors=errors, case=None, case_form=CASE)
+
+
+@bp.route("/cases/<case_id>/details", methods=["GET", "POST"])
+@roles(CASEWORKERS)
+def change_details(case_id: str) -> ResponseReturnValue:
+    case = visible_case(case_id)
+    if request.method == "GET":
+        form = form_class(CASE)(data=details(case))
+    else:
+        form = form_class(CASE)()
+        data = check(CASE, form)
+        if data is not None:
+            case.details = schema_for(CASE).dump(data)
+            audit("change case details", case_id=case.id)
+            return redirect(url_for(".case", case_id=case.id))
+    return render_template(
+        "case_details.html", form=form, errors=error_summary(form), case=case, case_form=CASE
+    )
+
+
+@bp.get("/cases/<case_id>")
+@roles(CASEWORKERS)
+def case(case_id: str) -> ResponseReturnValue:
+    case = visible_case(case_id)
+    audit("view case")
+    trail: list[tuple[AuditEvent, User | None]] = []
+    if current_user.role == "manager":
+        trail = [
+            (event, user)
+            for event, user in db.session.execute(
+                select(AuditEvent, User)
+                .outerjoin(User, User.id == AuditEvent.user_id)
+                .where(AuditEvent.case_id == case.id)
+                .order_by(AuditEvent.id.desc())
+                .limit(200)
+            )
+        ]
+    return render_template(
+        "case.html",
+        case=case,
+        case_form=CASE,
+        details=details(case),
+        documents=case.documents,
+        startable=startable(case),
+        may_edit={a.slug for a in ARTEFACTS.values() if current_user.role in starters(a)},
+        trail=trail,
+    )
+
+
+@bp.post("/cases/<case_id>/members")
+@roles(CASEWORKERS)
+def add_member(case_id: str) -> ResponseReturnValue:
+    case = visible_case(case_id)
+    email = request.form.get("email", "").strip().lower()  # stored in lower case
+    user = db.session.scalar(select(User).where(User.email == email))
+    if user is None or not user.active or user.role not in CASEWORKERS:
+        flash(
+            "There is no member of staff with that email address: check it and try again", "error"
+        )
+    elif any(m.user_id == user.id for m in case.members):
+        flash(f"{user.display_name} already works on this case.")
+    else:
+        case.members.append(CaseMember(user_id=user.id))
+        audit("add member", case_id=case.id)
+        flash(f"{user.display_name} can now see this case.")
+    return redirect(url_for(".case", case_id=case.id) + "#people")
+
+
+@bp.post("/cases/<case_id>/status")
+@roles("manager")
+def change_status(case_id: str) -> ResponseReturnValue:
+    """Close or reopen a case, or put it on or off legal hold (which stops it being purged)."""
+    case = visible_case(case_id)
+    change = request.form.get("change")
+    if change == "close" and case.closed_at is None:
+        case.closed_at = now()
+    elif change == "reopen":
+        case.closed_at = None
+    elif change in ("hold", "release"):
+        case.legal_hold = change == "hold"
+    else:
+        abort(400)
+    audit(change, case_id=case.id)
+    return redirect(url_for(".case", case_id=case.id))
+
+
+@bp.get("/reports")
+@roles("phoenix", "manager")
+def reports() -> ResponseReturnValue:
+    """Documents about the whole service rather than one young person."""
+    documents = db.session.scalars(
+        select(Document).where(Document.case_id.is_(None)).order_by(Document.created_at.desc())
+    ).all()
+    visible = [d for d in documents if current_user.role in starters(ARTEFACTS[d.artefact])]
+    return render_template("reports.html", documents=visible, startable=startable(None))
