@@ -12,6 +12,7 @@ TEST_DEBS := $(RUN_DEBS) chromium chromium-driver poppler-utils
 .PHONY: run test lint bench install assets db debs-run debs-test clean
 
 run: install assets debs-run db
+	$(BIN)/flask --app app demo-accounts
 	$(BIN)/flask --app app run --host 127.0.0.1 --port 5000
 
 test: install assets debs-test

@@ -75,7 +75,7 @@ def demo_accounts() -> None:
         return
     lines = []
     for role, name, job_title, organisation in DEMO_ACCOUNTS:
-        email = f"{role.replace('_', '.')}@demo.invalid"
+        email = f"{role.replace('_', '.')}@demo.example.org"
         password = "-".join(secrets.choice(_WORDS) for _ in range(3)) + str(
             secrets.randbelow(90) + 10
         )

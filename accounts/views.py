@@ -58,7 +58,10 @@ def sign_in() -> ResponseReturnValue:
             user = db.session.scalar(select(User).where(User.email == email))
             known = verify_password(user.password_hash if user else _NOBODY, password)
             if user is not None and known and user.active:
-                # A new session from scratch: nothing of the signed-out one carries over.
+                # A new session from scratch: nothing of an earlier one carries over, and
+                # an earlier sign-in in this browser ends on the server too.
+                if current_user.is_authenticated:
+                    sessions.end(current_user.session_id)
                 session.clear()
                 sessions.start(user)
                 login_user(user)

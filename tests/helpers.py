@@ -33,7 +33,7 @@ def _password_hash() -> str:
 def make_user(role: str, email: str | None = None, name: str | None = None) -> User:
     """A fictional member of staff with the test password."""
     user = User(
-        email=email or f"{role}-{secrets.token_hex(4)}@test.invalid",
+        email=email or f"{role}-{secrets.token_hex(4)}@example.org",
         password_hash=_password_hash(),
         role=role,
         name=name if name is not None else f"Test {role.replace('_', ' ').title()}",

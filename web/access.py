@@ -55,6 +55,8 @@ def rule_of(endpoint: str | None) -> frozenset[str] | str | None:
 
 def guard() -> ResponseReturnValue | None:
     """Before every request: let it through only if the view's rule allows this user."""
+    if request.routing_exception is not None:
+        return None  # no view will run: Flask answers 404 or 405
     rule = rule_of(request.endpoint)
     if rule is None:
         abort(404)

@@ -12,12 +12,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+from flask import Flask
+from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
 from werkzeug.serving import make_server
 
+from accounts.passwords import hash_password
 from app import create_app
 from config import TestConfig
-from models import db
+from models import Case, CaseMember, User, db
 
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "test-results" / "screenshots"
@@ -45,9 +47,16 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             item.add_marker(pytest.mark.browser)
 
 
+# The account the browser tests sign in with, and the case their forms start from. The
+# account has no name, job or phone, so that forms open with the referrer's boxes empty.
+EMAIL = "browser.manager@example.org"
+PASSWORD = "fictional browser password 7"
+CASE_NAME = ("Browser", "Fixture")
+REFERRER_EMAIL = "browser.referrer@example.org"  # has a name, job and phone: they prefill
+
+
 @pytest.fixture(scope="session")
-def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The app served on a free local port, with a SQLite file shared by the server's threads."""
+def live_app(tmp_path_factory: pytest.TempPathFactory) -> Flask:
     database = tmp_path_factory.mktemp("browser-db") / "db.sqlite3"
 
     class BrowserTestConfig(TestConfig):
@@ -56,6 +65,32 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     app = create_app(BrowserTestConfig)
     with app.app_context():
         db.create_all()
+        manager = User(email=EMAIL, password_hash=hash_password(PASSWORD), role="manager")
+        db.session.add(manager)
+        db.session.add(
+            User(
+                email=REFERRER_EMAIL,
+                password_hash=hash_password(PASSWORD),
+                role="referrer",
+                name="Robin Browsertest",
+                job_title="School nurse",
+                organisation="Example Health Trust",
+                phone="020 8547 5000",
+            )
+        )
+        db.session.flush()
+        forename, surname = CASE_NAME
+        case = Case(details={"forename": forename, "surname": surname}, created_by=manager.id)
+        case.members.append(CaseMember(user_id=manager.id))
+        db.session.add(case)
+        db.session.commit()
+    return app
+
+
+@pytest.fixture(scope="session")
+def live_server(live_app: Flask) -> Iterator[str]:
+    """The app served on a free local port, with a SQLite file shared by the server's threads."""
+    app = live_app
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, name="live-server", daemon=True)
     thread.start()
@@ -92,14 +127,31 @@ def _context(browser: Browser, live_server: str, **options: object) -> BrowserCo
     return context
 
 
+def sign_in(page: Page, email: str = EMAIL, password: str = PASSWORD) -> None:
+    """Sign in through the sign-in page (the one the page is on, which may say where to go
+    next), as a person does."""
+    if "/sign-in" not in page.url:
+        page.goto("/sign-in")
+    page.get_by_label("Email address").fill(email)
+    page.locator("#password").fill(password)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_load_state("load")
+    expect(page.get_by_role("button", name="Sign out")).to_be_visible()
+
+
 @pytest.fixture
 def new_context(browser: Browser, live_server: str) -> Iterator:
-    """A factory of extra contexts (e.g. JavaScript off), all closed after the test."""
+    """A factory of extra contexts (e.g. JavaScript off), signed in unless told otherwise; all
+    closed after the test."""
     made: list[BrowserContext] = []
 
-    def make(**options: object) -> BrowserContext:
+    def make(*, signed_in: bool = True, **options: object) -> BrowserContext:
         context = _context(browser, live_server, **options)
         made.append(context)
+        if signed_in:
+            page = context.new_page()
+            sign_in(page)
+            page.close()
         return context
 
     yield make
@@ -109,7 +161,7 @@ def new_context(browser: Browser, live_server: str) -> Iterator:
 
 @pytest.fixture
 def page(new_context) -> Page:
-    """A page in a fresh context (own cookies, downloads accepted), closed after the test."""
+    """A signed-in page in a fresh context (own cookies, downloads accepted)."""
     return new_context().new_page()
 
 

@@ -15,9 +15,21 @@ from forms.repeat import Repeat
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
+def open_form(page: Page, artefact: Artefact) -> None:
+    """Start a new document of `artefact`: from the fixture case, or from Reports."""
+    if artefact.per_case:
+        page.goto("/")
+        page.get_by_role("link", name="Browser Fixture", exact=True).click()
+    else:
+        page.goto("/reports")
+    page.get_by_role("button", name=f"Start the {artefact.title}").click()
+    page.wait_for_load_state("load")
+    expect(page.get_by_role("heading", level=1)).to_have_text(artefact.title)
+
+
 def continue_button(page: Page) -> Locator:
-    """The visible Continue button at the bottom (not the hidden one kept for the Enter key)."""
-    return page.locator("form button.govuk-button[name=continue]")
+    """The visible Submit button at the bottom (not the hidden one kept for the Enter key)."""
+    return page.locator("form button.govuk-button[name=action][value=submit]")
 
 
 def submit(page: Page) -> None:

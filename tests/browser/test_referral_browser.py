@@ -19,7 +19,7 @@ from forms import ARTEFACTS
 from forms.choices import YesNo
 from forms.kinds import Date
 from forms.repeat import Repeat
-from tests.browser.pages import assert_no_axe_violations, date_parts, submit
+from tests.browser.pages import assert_no_axe_violations, date_parts, open_form, submit
 from tests.browser.pages import fill_field as generic_fill
 
 SAMPLE: dict[str, Any] = json.loads(
@@ -29,8 +29,7 @@ ARTEFACT = ARTEFACTS["cse_referral"]
 _persons = ARTEFACT.field("persons")
 assert isinstance(_persons, Repeat)
 PERSONS: Repeat = _persons
-FORM_URL = "/forms/cse_referral"
-FILENAME = r"cse-referral-[A-Za-z0-9_-]{8}"
+FILENAME = r"cse-referral-[A-Za-z0-9_-]{8}-v1"
 
 # What a person must give, so that a submission goes through (all from the fictional sample).
 MINIMAL = {
@@ -84,10 +83,10 @@ def expect_values(page: Page, values: dict[str, Any], prefix: str = "") -> None:
 
 def submit_minimal(page: Page, live_server: str) -> str:
     """Fill only what is required, submit, and return the answers page URL."""
-    page.goto(FORM_URL)
+    open_form(page, ARTEFACT)
     fill_fields(page, MINIMAL)
     submit(page)
-    expect(page).to_have_url(re.compile(r"/answers/[A-Za-z0-9_-]+$"))
+    expect(page).to_have_url(re.compile(r"/versions/[A-Za-z0-9_-]+$"))
     return page.url
 
 
@@ -105,7 +104,7 @@ def active_element(page: Page) -> dict[str, str]:
 def test_empty_submission_shows_a_focused_error_summary_with_working_links(
     page: Page, screenshot
 ) -> None:
-    page.goto(FORM_URL)
+    open_form(page, ARTEFACT)
     expect(page).not_to_have_title(re.compile(r"^Error: "))
     screenshot(page, "empty-form")
 
@@ -162,7 +161,7 @@ def test_empty_submission_shows_a_focused_error_summary_with_working_links(
 
 
 def test_strategy_meeting_summary_is_revealed_by_yes(page: Page, new_context) -> None:
-    page.goto(FORM_URL)
+    open_form(page, ARTEFACT)
     summary_box = page.locator("#strategy_meeting_summary")
     expect(summary_box).to_be_hidden()
     expect(page.locator("#strategy_meeting")).to_have_attribute("aria-expanded", "false")
@@ -176,7 +175,7 @@ def test_strategy_meeting_summary_is_revealed_by_yes(page: Page, new_context) ->
 
     # Without JavaScript nothing is hidden: every box can be filled in.
     no_js = new_context(java_script_enabled=False).new_page()
-    no_js.goto(FORM_URL)
+    open_form(no_js, ARTEFACT)
     expect(no_js.locator("#strategy_meeting_summary")).to_be_visible()
     expect(no_js.locator("#strategy_meeting")).not_to_be_checked()
 
@@ -186,7 +185,7 @@ def test_strategy_meeting_summary_is_revealed_by_yes(page: Page, new_context) ->
 
 def test_full_journey_to_answers_and_documents(page: Page, screenshot, tmp_path: Path) -> None:
     first, second = SAMPLE["persons"]
-    page.goto(FORM_URL)
+    open_form(page, ARTEFACT)
     expect(page.locator(".app-repeat-entry")).to_have_count(1)
 
     # Everything before the people of interest, then the first person.
@@ -207,7 +206,7 @@ def test_full_journey_to_answers_and_documents(page: Page, screenshot, tmp_path:
     fill_fields(page, second, prefix="persons-1-")
     submit(page)
 
-    expect(page).to_have_url(re.compile(r"/answers/[A-Za-z0-9_-]+$"))
+    expect(page).to_have_url(re.compile(r"/versions/[A-Za-z0-9_-]+$"))
     expect(page).to_have_title(re.compile(r"^Your answers: CSE Referral Form"))
     expect(page.get_by_role("heading", level=1)).to_have_text("CSE Referral Form: your answers")
     main = page.locator("main")
@@ -225,7 +224,7 @@ def test_full_journey_to_answers_and_documents(page: Page, screenshot, tmp_path:
             page.get_by_role("link", name=link).click()
         download = info.value
         assert re.fullmatch(rf"{FILENAME}\.{kind}", download.suggested_filename)
-        assert download.suggested_filename == f"cse-referral-{short_id}.{kind}"
+        assert download.suggested_filename == f"cse-referral-{short_id}-v1.{kind}"
         assert download.failure() is None
         downloads[kind] = download
     word, pdf = downloads["docx"], downloads["pdf"]
@@ -261,7 +260,7 @@ def test_full_journey_to_answers_and_documents(page: Page, screenshot, tmp_path:
 
 
 def test_enter_in_a_box_submits_the_form_and_does_not_add_a_person(page: Page) -> None:
-    page.goto(FORM_URL)
+    open_form(page, ARTEFACT)
     page.fill("#referrer_name", MINIMAL["referrer_name"])
     page.press("#referrer_name", "Enter")
     page.wait_for_load_state("load")
@@ -284,7 +283,7 @@ def test_no_axe_violations(page: Page, live_server: str, state: str) -> None:
     if state == "answers page":
         submit_minimal(page, live_server)
     else:
-        page.goto(FORM_URL)
+        open_form(page, ARTEFACT)
         if state == "error state":
             submit(page)
             expect(page).to_have_title(re.compile(r"^Error: "))
@@ -302,10 +301,10 @@ def test_answers_start_level_with_their_questions(page: Page, live_server: str) 
     around an answer in the HTML shows on screen too.
     """
     address = SAMPLE["child_address_1"]
-    page.goto(FORM_URL)
+    open_form(page, ARTEFACT)
     fill_fields(page, {**MINIMAL, "child_address_1": address})
     submit(page)
-    expect(page).to_have_url(re.compile(r"/answers/[A-Za-z0-9_-]+$"))
+    expect(page).to_have_url(re.compile(r"/versions/[A-Za-z0-9_-]+$"))
 
     def shown(question: str) -> str:
         row = (

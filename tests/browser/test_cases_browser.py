@@ -1,0 +1,114 @@
+"""Signing in, a case, a referral filled over two sittings, and the idle-timeout warning, in a
+real browser. Only fictional data."""
+
+from __future__ import annotations
+
+import re
+
+from playwright.sync_api import Page, expect
+
+from forms import ARTEFACTS
+from tests.browser.conftest import PASSWORD, REFERRER_EMAIL, sign_in
+from tests.browser.pages import assert_no_axe_violations
+from tests.conftest import sample_json
+
+REFERRAL = ARTEFACTS["cse_referral"]
+SAMPLE = sample_json("cse_referral")
+
+
+def test_a_referral_over_two_sittings(new_context, screenshot) -> None:
+    page = new_context(signed_in=False).new_page()
+    page.goto("/")
+    expect(page).to_have_url(re.compile(r"/sign-in\?next=/$"))
+    assert_no_axe_violations(page, "the sign-in page")
+    screenshot(page, "sign-in")
+    sign_in(page, REFERRER_EMAIL, PASSWORD)
+    expect(page.get_by_role("heading", level=1)).to_have_text("My cases")
+    assert_no_axe_violations(page, "my cases")
+
+    # A case: the young person's details, typed once.
+    page.get_by_role("button", name="Create a case").click()
+    page.get_by_label("First name").fill("Jasmine")
+    page.get_by_label("Last name").fill("Testcase")
+    page.locator("#dob-day").fill("14")
+    page.locator("#dob-month").fill("3")
+    page.locator("#dob-year").fill("2010")
+    page.get_by_label("Gender").fill("Female")
+    assert_no_axe_violations(page, "the new case form")
+    page.get_by_role("button", name="Create the case").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Jasmine Testcase")
+    assert_no_axe_violations(page, "the case page")
+    screenshot(page, "case-page")
+    case_url = page.url
+
+    # The referral starts filled with what the service knows.
+    page.get_by_role("button", name=f"Start the {REFERRAL.title}").click()
+    expect(page.locator("#child_forename")).to_have_value("Jasmine")
+    expect(page.locator("#child_surname")).to_have_value("Testcase")
+    expect(page.locator("#child_dob-day")).to_have_value("14")
+    expect(page.locator("#child_gender")).to_have_value("Female")
+    expect(page.locator("#referrer_name")).to_have_value("Robin Browsertest")
+    expect(page.locator("#referrer_agency")).to_have_value("Example Health Trust")
+    expect(page.locator("#referrer_email")).to_have_value(REFERRER_EMAIL)
+    form_url = page.url
+
+    # First sitting: some answers, saved as a draft (nothing required yet).
+    page.locator("#concerns_summary").fill(SAMPLE["concerns_summary"])
+    page.get_by_role("button", name="Save as draft").click()
+    expect(page).to_have_url(case_url)
+    expect(page.locator(".govuk-notification-banner")).to_contain_text("draft")
+    expect(page.get_by_role("row").filter(has_text=REFERRAL.title)).to_contain_text("Draft")
+
+    # Sign out: the session ends on the server.
+    page.get_by_role("button", name="Sign out").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Sign in")
+    page.goto(form_url)
+    expect(page).to_have_url(re.compile(r"/sign-in\?next="))
+
+    # Second sitting: sign in, resume, finish, submit, download.
+    sign_in(page, REFERRER_EMAIL, PASSWORD)
+    expect(page).to_have_url(form_url)  # back where the sign-in was asked for
+    expect(page.locator("#concerns_summary")).to_have_value(SAMPLE["concerns_summary"])
+    expect(page.locator("#child_forename")).to_have_value("Jasmine")
+    assert_no_axe_violations(page, "the resumed referral")
+    page.locator("#referrer_role").fill(SAMPLE["referrer_role"])
+    for part, value in zip(("day", "month", "year"), ("2", "11", "2026"), strict=True):
+        page.locator(f"#date_of_referral-{part}").fill(value)
+    page.locator("form button.govuk-button[value=submit]").click()
+    expect(page).to_have_url(re.compile(r"/versions/[\w-]{24}$"))
+    expect(page.locator(".govuk-caption-xl")).to_contain_text("Version 1")
+    assert_no_axe_violations(page, "the submitted version")
+    screenshot(page, "submitted-version")
+    with page.expect_download() as info:
+        page.get_by_role("link", name="Download PDF").click()
+    assert info.value.failure() is None
+    assert "jasmine" not in info.value.suggested_filename.lower()
+
+
+def test_the_idle_warning_lets_the_user_stay_signed_in(page: Page, screenshot) -> None:
+    page.clock.install()
+    page.goto("/")
+    dialog = page.locator("#timeout-warning")
+    expect(dialog).to_be_hidden()
+    page.clock.fast_forward("28:05")  # the warning comes 2 minutes before 30
+    expect(dialog).to_be_visible()
+    expect(dialog.get_by_role("heading")).to_have_text("You are about to be signed out")
+    expect(dialog).to_contain_text("2 minutes")
+    assert_no_axe_violations(page, "the idle-timeout warning")
+    screenshot(page, "timeout-warning")
+    with page.expect_response(re.compile(r"/session/keep-alive$")) as kept:
+        dialog.get_by_role("button", name="Stay signed in").click()
+    assert kept.value.status == 204
+    expect(dialog).to_be_hidden()
+    # The clock started again: no warning until 28 minutes from now.
+    page.clock.fast_forward("27:00")
+    expect(dialog).to_be_hidden()
+
+
+def test_when_time_runs_out_the_page_goes_to_sign_in(page: Page) -> None:
+    page.clock.install()
+    page.goto("/")
+    page.clock.fast_forward("30:01")
+    # The browser's clock is ahead of the server's here, so the server still knows the
+    # session; what matters is that the page leaves the case data for the home page.
+    expect(page).to_have_url(re.compile(r"/$"))

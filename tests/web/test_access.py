@@ -1,0 +1,212 @@
+"""Deny by default: every route has an access rule, and each kind of user reaches exactly what
+the rules say, with 404 (never 403) for cases that are not theirs, audited."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+from sqlalchemy import select
+
+from forms import ARTEFACTS
+from models import AuditEvent, Document, Submission, User, db
+from tests.conftest import sample_json
+from tests.helpers import (
+    add_member,
+    make_case,
+    make_user,
+    post_answers,
+    sign_in_as,
+    start,
+    submit,
+    token_on,
+)
+from web.access import rule_of
+
+ANONYMOUS = "anonymous"
+KINDS = (
+    ANONYMOUS,
+    "owner",  # the referrer who created the case
+    "other_referrer",
+    "lead_member",  # a lead professional added to the case
+    "lead_other",
+    "phoenix_other",
+    "manager",
+    "admin",
+)
+ROLE_OF = {
+    "owner": "referrer",
+    "other_referrer": "referrer",
+    "lead_member": "lead_professional",
+    "lead_other": "lead_professional",
+    "phoenix_other": "phoenix",
+    "manager": "manager",
+    "admin": "admin",
+}
+SIGNED_IN = frozenset(KINDS) - {ANONYMOUS}
+EVERYONE = frozenset(KINDS)
+CASE_PEOPLE = frozenset({"owner", "lead_member", "manager"})
+CREATORS = frozenset({"owner", "other_referrer", "lead_member", "lead_other", "manager"})
+PHOENIX = frozenset({"phoenix_other", "manager"})
+
+# Who may use each route. A route missing here fails the test: a new route needs a decision.
+EXPECTED: dict[str, frozenset[str]] = {
+    "/sign-in": EVERYONE,
+    "/health": EVERYONE,
+    "/sign-out": SIGNED_IN,
+    "/session/keep-alive": SIGNED_IN,
+    "/accounts": frozenset({"admin"}),
+    "/": SIGNED_IN,
+    "/cases/new": CREATORS,
+    "/cases/<case_id>": CASE_PEOPLE,
+    "/cases/<case_id>/details": CASE_PEOPLE,
+    "/cases/<case_id>/members": CASE_PEOPLE,
+    "/cases/<case_id>/status": frozenset({"manager"}),
+    "/cases/<case_id>/start/<slug>": CASE_PEOPLE,
+    "/reports": PHOENIX,
+    "/reports/start/<slug>": PHOENIX,
+    "/documents/<document_id>": CASE_PEOPLE,
+    "/documents/<document_id>/autosave": CASE_PEOPLE,
+    "/versions/<version_id>": CASE_PEOPLE,
+    "/versions/<version_id>/document.<kind>": CASE_PEOPLE,
+    "/versions/<version_id>/pack.pdf": CASE_PEOPLE,
+}
+
+
+def _routes(app: Flask) -> list[tuple[str, str]]:
+    return sorted(
+        (rule.rule, method)
+        for rule in app.url_map.iter_rules()
+        if rule.endpoint != "static"
+        for method in rule.methods - {"HEAD", "OPTIONS"}
+    )
+
+
+def test_every_route_has_an_access_rule_and_an_expectation(app: Flask) -> None:
+    for rule in app.url_map.iter_rules():
+        assert rule_of(rule.endpoint) is not None, f"{rule.rule} has no access rule"
+    assert {path for path, _ in _routes(app)} == set(EXPECTED)
+
+
+@pytest.fixture
+def world(app: Flask) -> dict[str, Any]:
+    """A case made by a referrer, with a lead professional added, a submitted referral that
+    a MASE part continues (a pack), a draft, and a report."""
+    users = {kind: make_user(role) for kind, role in ROLE_OF.items()}
+    owner = sign_in_as(app.test_client(), users["owner"])
+    case = make_case(owner)
+    add_member(owner, case, users["lead_member"].email)
+    referral = submit(
+        owner,
+        ARTEFACTS["cse_referral"],
+        sample_json("cse_referral"),
+        start(owner, ARTEFACTS["cse_referral"], case),
+    )
+    mase = ARTEFACTS["mase_referral"]
+    mase_form = start(owner, mase, case, continues=referral.rsplit("/", 1)[1])
+    assert post_answers(owner, mase, sample_json("mase_referral"), url=mase_form).status_code == 302
+    draft = start(owner, ARTEFACTS["spotting_the_signs"], case)
+    manager = sign_in_as(app.test_client(), users["manager"])
+    report = start(manager, ARTEFACTS["phoenix_progress_report"])
+    return {
+        "users": users,
+        "case_id": case.rsplit("/", 1)[1],
+        "version_id": referral.rsplit("/", 1)[1],
+        "document_id": draft.rsplit("/", 1)[1],
+        "report": report,
+    }
+
+
+def _url(path: str, world: dict[str, Any]) -> str:
+    values = {
+        "case_id": world["case_id"],
+        "document_id": world["document_id"],
+        "version_id": world["version_id"],
+        "kind": "pdf",
+        "slug": "phoenix_progress_report" if path.startswith("/reports") else "cse_referral",
+    }
+    for name, value in values.items():
+        path = path.replace(f"<{name}>", value)
+    return path
+
+
+POSTED = {
+    "/sign-in": {"email": "nobody@example.org", "password": "not a password at all"},
+    "/cases/new": {"forename": "Matrix", "surname": "Testcase"},
+    "/cases/<case_id>/members": {"email": "nobody@example.org"},
+    "/cases/<case_id>/status": {"change": "hold"},
+    "/cases/<case_id>/details": {"forename": "Matrix", "surname": "Testcase"},
+    "/documents/<document_id>": {"action": "draft", "lock_version": "0"},
+    "/documents/<document_id>/autosave": {"lock_version": "0"},
+}
+
+
+def _client(app: Flask, world: dict[str, Any], kind: str) -> FlaskClient:
+    client = app.test_client()
+    return client if kind == ANONYMOUS else sign_in_as(client, world["users"][kind])
+
+
+def test_each_kind_of_user_reaches_exactly_what_the_rules_say(
+    app: Flask, world: dict[str, Any]
+) -> None:
+    outcomes = []
+    for path, method in _routes(app):
+        url = _url(path, world)
+        for kind in KINDS:
+            client = _client(app, world, kind)
+            if method == "GET":
+                response = client.get(url)
+            else:
+                token = token_on(client, "/sign-in")
+                response = client.post(url, data={"csrf_token": token, **POSTED.get(path, {})})
+            allowed = kind in EXPECTED[path]
+            status = response.status_code
+            location = response.headers.get("Location", "")
+            if allowed:
+                ok = status not in (401, 403, 404, 405) and not location.startswith("/sign-in")
+                if path == "/sign-out":
+                    ok = location.startswith("/sign-in")
+            elif kind == ANONYMOUS:
+                ok = (
+                    (status == 302 and location.startswith("/sign-in?next="))
+                    if method == "GET"
+                    else status == 401
+                )
+            else:
+                ok = status == 404  # not 403: whether it exists is not told
+            outcomes.append((path, method, kind, status, ok))
+    wrong = [o for o in outcomes if not o[-1]]
+    assert wrong == []
+
+
+def test_a_refused_case_is_audited_without_content(app: Flask, world: dict[str, Any]) -> None:
+    stranger = _client(app, world, "other_referrer")
+    assert stranger.get(f"/cases/{world['case_id']}").status_code == 404
+    assert stranger.get(f"/versions/{world['version_id']}/document.pdf").status_code == 404
+    refused = db.session.scalars(select(AuditEvent).where(AuditEvent.action == "refused")).all()
+    who = world["users"]["other_referrer"].id
+    assert {(e.user_id, e.case_id) for e in refused} >= {(who, world["case_id"])}
+    assert any(e.version_id == world["version_id"] and e.user_id == who for e in refused)
+
+
+def test_my_cases_lists_only_the_users_cases(app: Flask, world: dict[str, Any]) -> None:
+    case = f"/cases/{world['case_id']}"
+    for kind, sees in (
+        ("owner", True),
+        ("lead_member", True),
+        ("lead_other", False),
+        ("other_referrer", False),
+        ("phoenix_other", False),
+        ("manager", True),
+    ):
+        home = _client(app, world, kind).get("/").get_data(as_text=True)
+        assert (f'href="{case}"' in home) is sees, kind
+
+
+def test_ids_in_urls_are_unguessable(world: dict[str, Any]) -> None:
+    for model in (Document, Submission, User):
+        for row in db.session.scalars(select(model)):
+            assert len(row.id) == 24  # 18 random bytes
+    assert len(world["case_id"]) == 24
