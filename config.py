@@ -10,11 +10,14 @@ import datetime as dt
 import os
 import secrets
 from pathlib import Path
+from typing import ClassVar
 
 
 class Config:
     SECRET_KEY: str | None = os.environ.get("SECRET_KEY")
     SQLALCHEMY_DATABASE_URI: str | None = os.environ.get("DATABASE_URL")
+    # If SQL is ever logged (echo, or an INFO root logger), never with its values: answers.
+    SQLALCHEMY_ENGINE_OPTIONS: ClassVar[dict[str, bool]] = {"hide_parameters": True}
     SESSION_COOKIE_NAME = "cse_forms_session"
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"

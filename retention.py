@@ -7,9 +7,12 @@ deletes nothing the second time. It reports counts only: never a name.
 
 from __future__ import annotations
 
+from typing import Any
+
 import click
 from flask import current_app
-from sqlalchemy import func, select
+from flask.cli import with_appcontext
+from sqlalchemy import Select, func, select
 
 from models import Case, Document, Submission, db, now
 
@@ -25,24 +28,19 @@ def expired() -> list[Case]:
     )
 
 
+def _count(query: Select[Any]) -> int:
+    return db.session.scalar(select(func.count()).select_from(query.subquery())) or 0
+
+
 def purge() -> dict[str, int]:
     """Delete the expired cases; return how many cases, documents and versions went."""
     cases = expired()
     ids = [c.id for c in cases]
-    counts = {
+    counts: dict[str, int] = {
         "cases": len(ids),
-        "documents": db.session.scalar(
-            select(func.count()).select_from(Document).where(Document.case_id.in_(ids))
-        ),
-        "versions": db.session.scalar(
-            select(func.count())
-            .select_from(Submission)
-            .join(Document)
-            .where(Document.case_id.in_(ids))
-        ),
-        "held": db.session.scalar(
-            select(func.count()).select_from(Case).where(Case.legal_hold.is_(True))
-        ),
+        "documents": _count(select(Document).where(Document.case_id.in_(ids))),
+        "versions": _count(select(Submission).join(Document).where(Document.case_id.in_(ids))),
+        "held": _count(select(Case).where(Case.legal_hold.is_(True))),
     }
     for case in cases:
         db.session.delete(case)
@@ -51,6 +49,7 @@ def purge() -> dict[str, int]:
 
 
 @click.command("purge")
+@with_appcontext
 def purge_command() -> None:
     """Delete cases closed longer ago than the retention period (legal holds exempt)."""
     counts = purge()

@@ -11,6 +11,7 @@ import secrets
 import click
 from email_validator import EmailNotValidError, validate_email
 from flask import current_app
+from flask.cli import with_appcontext
 from sqlalchemy import select
 
 from accounts import ROLES
@@ -19,6 +20,7 @@ from models import User, db
 
 
 @click.command("create-user")
+@with_appcontext
 @click.argument("email")
 @click.option("--role", required=True, type=click.Choice(ROLES), help="What the person does.")
 @click.option("--name", default="", help="Full name, as forms print it.")
@@ -67,6 +69,7 @@ DEMO_ACCOUNTS = (
 
 
 @click.command("demo-accounts")
+@with_appcontext
 def demo_accounts() -> None:
     """Development only: on an empty database, one account per role, passwords shown once."""
     if current_app.config["SESSION_COOKIE_SECURE"]:  # production settings

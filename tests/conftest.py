@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import contextvars
 import json
+import logging
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import pytest
 from flask import Flask, has_app_context
@@ -22,6 +23,41 @@ from schemas import schema_for
 from tests.helpers import make_user, sign_in_as
 
 SAMPLES = Path(__file__).parent / "samples"
+
+# The fictional children of the samples: none of their names may reach a log, in any test.
+CHILDREN = ("Jasmine", "Testcase", "Examplename", "Kayla", "Notreal", "Jordan", "Fictitious")
+
+
+class _Everything(logging.Handler):
+    """Keeps every log line of the whole run, for the scan at its end."""
+
+    lines: ClassVar[list[str]] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            self.lines.append(self.format(record))
+        except Exception:  # a record that cannot be formatted is kept as its raw message
+            self.lines.append(str(record.msg))
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    root = logging.getLogger()
+    root.addHandler(_Everything(logging.DEBUG))
+    root.setLevel(min(root.level, logging.INFO))  # access logs, SQL (no parameters), warnings
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """The log output of the whole suite holds none of the sample children's names."""
+    found = sorted({name for line in _Everything.lines for name in CHILDREN if name in line})
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    if found:
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+        if reporter:
+            reporter.write_line(f"log scan: FAILED, the logs name {', '.join(found)}", red=True)
+    elif reporter:
+        reporter.write_line(
+            f"log scan: {len(_Everything.lines)} log lines, none names a sample child"
+        )
 
 
 class IsolatedClient(FlaskClient):

@@ -29,7 +29,7 @@ bp = Blueprint("cases", __name__)
 CASE_CREATORS = frozenset({"referrer", "lead_professional", "manager"})
 
 
-def visible_cases(user: Any) -> Select[tuple[Case]]:
+def visible_cases(user: Any) -> Select[Any]:
     query = select(Case).order_by(Case.created_at.desc())
     if user.role == "manager":
         return query

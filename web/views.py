@@ -93,19 +93,18 @@ def _document(document_id: str, *, edit: bool = False) -> tuple[Document, Artefa
     """The document, if the signed-in user may see it (and, with `edit`, change it)."""
     doc = db.session.get(Document, document_id)
     artefact = ARTEFACTS.get(doc.artefact) if doc is not None else None
-    allowed = doc is not None and artefact is not None
-    if allowed and doc.case_id is not None:
-        case = db.session.get_one(Case, doc.case_id)
-        allowed = may_see(case)
-    elif allowed:  # a report: for the roles that write it
-        allowed = current_user.role in starters(artefact)
-    if allowed and edit:
-        allowed = current_user.role in starters(artefact)
-    if not allowed:
+    if doc is None or artefact is None or not _may_open(doc, artefact, edit):
         audit("refused", case_id=doc.case_id if doc else None, document_id=document_id)
         abort(404)
-    assert doc is not None and artefact is not None
     return doc, artefact
+
+
+def _may_open(doc: Document, artefact: Artefact, edit: bool) -> bool:
+    if doc.case_id is not None:
+        seen = may_see(db.session.get_one(Case, doc.case_id))
+    else:  # a report: for the roles that write it
+        seen = current_user.role in starters(artefact)
+    return seen and (not edit or current_user.role in starters(artefact))
 
 
 def _version(version_id: str) -> tuple[Submission, Artefact]:
@@ -202,7 +201,7 @@ def start(slug: str, case_id: str | None = None) -> ResponseReturnValue:
 def _saved_form(doc: Document, artefact: Artefact) -> Any:
     """The form as last saved: the draft as typed, or the latest version's answers."""
     if doc.draft is not None:
-        formdata = MultiDict([tuple(pair) for pair in doc.draft])
+        formdata: MultiDict[str, str] = MultiDict([(name, value) for name, value in doc.draft])
     else:
         assert doc.latest is not None
         formdata = as_formdata(artefact, doc.latest.answers)
@@ -239,8 +238,11 @@ def _submit(doc: Document, artefact: Artefact, data: dict[str, Any], lock: str |
     conflict = _save(doc, lock, draft=None)
     if conflict:
         return conflict
-    number = db.session.scalar(
-        select(func.count()).select_from(Submission).where(Submission.document_id == doc.id)
+    number = (
+        db.session.scalar(
+            select(func.count()).select_from(Submission).where(Submission.document_id == doc.id)
+        )
+        or 0
     )
     version = Submission(
         artefact=artefact.slug,

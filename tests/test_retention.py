@@ -1,0 +1,72 @@
+"""`flask purge`: closed cases go after the retention period, held ones never; twice is once."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from flask import Flask
+from flask.testing import FlaskClient
+from sqlalchemy import func, select
+
+from forms import ARTEFACTS
+from models import AuditEvent, Case, CaseMember, Document, Submission, db, now
+from tests.conftest import sample_json
+from tests.helpers import make_case, post_answers, start
+
+
+def _count(model: type) -> int:
+    return db.session.scalar(select(func.count()).select_from(model))
+
+
+def _case_with_a_version(client: FlaskClient, surname: str) -> Case:
+    url = make_case(client, surname=surname)
+    referral = ARTEFACTS["cse_referral"]
+    post_answers(client, referral, sample_json("cse_referral"), url=start(client, referral, url))
+    return db.session.get_one(Case, url.rsplit("/", 1)[1])
+
+
+def test_purge_deletes_expired_cases_only_and_is_idempotent(
+    app: Flask, client: FlaskClient
+) -> None:
+    retention = app.config["CASE_RETENTION"]
+    long_ago = now() - retention - dt.timedelta(days=1)
+    expired = _case_with_a_version(client, "Expiredcase")
+    held = _case_with_a_version(client, "Heldcase")
+    recent = _case_with_a_version(client, "Recentcase")
+    still_open = _case_with_a_version(client, "Opencase")
+    expired.closed_at = held.closed_at = long_ago
+    held.legal_hold = True
+    recent.closed_at = now() - retention + dt.timedelta(days=1)
+    db.session.commit()
+    expired_id = expired.id
+    audit_before = _count(AuditEvent)
+
+    result = app.test_cli_runner().invoke(args=["purge"])
+    assert result.exit_code == 0, result.output
+    assert result.output.strip() == (
+        f"Deleted 1 cases closed more than {retention.days} days ago, with their 1 documents"
+        " and 1 submitted versions. 1 cases are on legal hold and are kept."
+    )
+    db.session.expire_all()
+    assert db.session.get(Case, expired_id) is None
+    assert {c.id for c in db.session.scalars(select(Case))} == {held.id, recent.id, still_open.id}
+    # Everything of the case went with it; the other cases' documents stayed.
+    assert _count(Document) == _count(Submission) == 3
+    assert not db.session.scalars(select(CaseMember).where(CaseMember.case_id == expired_id)).all()
+    # The audit trail stays: ids only, never content.
+    assert _count(AuditEvent) == audit_before
+    for name in ("Expiredcase", "Testy", "Jasmine"):
+        assert name not in result.output
+
+    again = app.test_cli_runner().invoke(args=["purge"])
+    assert again.output.startswith("Deleted 0 cases")
+    assert _count(Case) == 3 and _count(Document) == 3
+
+
+def test_the_retention_period_can_be_configured(app: Flask, client: FlaskClient) -> None:
+    case = _case_with_a_version(client, "Shortcase")
+    case.closed_at = now() - dt.timedelta(days=40)
+    db.session.commit()
+    assert app.test_cli_runner().invoke(args=["purge"]).output.startswith("Deleted 0 cases")
+    app.config["CASE_RETENTION"] = dt.timedelta(days=30)
+    assert app.test_cli_runner().invoke(args=["purge"]).output.startswith("Deleted 1 cases")
