@@ -128,7 +128,11 @@ def _no_store(response: Response) -> Response:
 
 ERROR_PAGES = {
     400: ("Sorry, there is a problem with what was sent", "Go back and try again."),
-    401: ("You are not signed in", "Sign in, then try again. Nothing was saved."),
+    401: (
+        "You have been signed out",
+        "Nothing was saved. Use your browser's back button to get back to what you typed, copy"
+        " it, then sign in again.",
+    ),
     404: ("Page not found", "If you typed the web address, check it is correct."),
     413: ("Your answers are too long to send", "Shorten the longest answers and try again."),
     500: ("Sorry, there is a problem with the service", "Your answers were not saved. Try again."),

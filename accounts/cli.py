@@ -93,7 +93,7 @@ def demo_accounts() -> None:
                 phone="020 8547 5000",
             )
         )
-        lines.append(f"  {role:<18} {email:<32} {password}")
+        lines.append(f"  {role:<18} {email:<36} {password}")
     db.session.commit()
     click.echo(
         "\nDemo accounts, one per role. The passwords are shown only this once: note one now."

@@ -207,7 +207,9 @@ def check_draft(artefact: Artefact, form: Form) -> bool:
     ok = True
     for bound in bound_fields(form):
         f = _declared(artefact, bound.name)
-        problems = [f.unstorable_problem(v) for v in bound.raw_data or []] if f else []
+        # Browsers send a box's new lines as CR LF: they are new lines, as Text.clean reads them.
+        typed = [v.replace("\r\n", "\n").replace("\r", "\n") for v in bound.raw_data or []]
+        problems = [f.unstorable_problem(v) for v in typed] if f else []
         if any(problems):
             bound.errors = [next(p for p in problems if p)]
             ok = False

@@ -152,6 +152,7 @@ def case(case_id: str) -> ResponseReturnValue:
         startable=startable(case),
         may_edit={a.slug for a in ARTEFACTS.values() if current_user.role in starters(a)},
         trail=trail,
+        titles={d.id: ARTEFACTS[d.artefact].title for d in case.documents},
     )
 
 

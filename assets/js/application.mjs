@@ -104,7 +104,10 @@ if (form) {
         status.textContent = `Draft saved at ${answer.saved}`;
         restartIdleClock();
       } else {
-        status.textContent = answer.message || "Your draft could not be saved automatically";
+        status.textContent =
+          response.status === 401
+            ? "You have been signed out, so your latest changes are not saved: copy them, then sign in again"
+            : answer.message || "Your draft could not be saved automatically";
         stopped = response.status === 409 || response.status === 401;
         if (!stopped) dirty = true;
       }

@@ -67,6 +67,14 @@ def test_a_draft_saves_without_required_answers_and_resumes_as_typed(client: Fla
     assert _value(client, url, "referrer_role") == [""]
 
 
+def test_a_draft_keeps_new_lines_as_browsers_send_them(client: FlaskClient) -> None:
+    url = start(client, REFERRAL)
+    response = _save_draft(client, url, concerns_summary="One\r\nTwo\rThree")
+    assert response.status_code == 302, error_messages(response)
+    # (the page parser reads every line end as a new line)
+    assert _value(client, url, "concerns_summary") == ["One\nTwo\nThree"]
+
+
 def test_a_draft_refuses_characters_no_document_can_hold(client: FlaskClient) -> None:
     url = start(client, REFERRAL)
     response = _save_draft(client, url, child_alias="Jas\x07mine")
