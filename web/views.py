@@ -42,7 +42,7 @@ from forms.web import as_formdata, check, check_draft, error_summary, form_class
 from models import Case, Continuation, Document, Submission, db, now
 from schemas import schema_for, stored_schema
 from web.access import CASEWORKERS, audit, public, roles
-from web.cases import known, may_see, visible_case
+from web.cases import details, known, may_see, visible_case
 
 bp = Blueprint("forms", __name__)
 LONDON = ZoneInfo("Europe/London")
@@ -325,8 +325,6 @@ def _home_of(doc: Document) -> str:
 
 
 def _case_details(doc: Document) -> dict[str, Any] | None:
-    from web.cases import details
-
     return details(db.session.get_one(Case, doc.case_id)) if doc.case_id else None
 
 
