@@ -19,6 +19,13 @@ from accounts.passwords import hash_password, password_problem
 from models import User, db
 
 
+def add_user(email: str, password: str, role: str, **profile: str) -> User:
+    """A new account, its password hashed (argon2id), added to the session."""
+    user = User(email=email, password_hash=hash_password(password), role=role, **profile)
+    db.session.add(user)
+    return user
+
+
 @click.command("create-user")
 @with_appcontext
 @click.argument("email")
@@ -43,16 +50,14 @@ def create_user(
     problem = password_problem(password, email)
     if problem:
         raise click.ClickException(problem)
-    db.session.add(
-        User(
-            email=email,
-            password_hash=hash_password(password),
-            role=role,
-            name=name,
-            job_title=job_title,
-            organisation=organisation,
-            phone=phone,
-        )
+    add_user(
+        email,
+        password,
+        role,
+        name=name,
+        job_title=job_title,
+        organisation=organisation,
+        phone=phone,
     )
     db.session.commit()
     click.echo(f"Created a {role} account.")
@@ -82,16 +87,14 @@ def demo_accounts() -> None:
         password = "-".join(secrets.choice(_WORDS) for _ in range(3)) + str(
             secrets.randbelow(90) + 10
         )
-        db.session.add(
-            User(
-                email=email,
-                password_hash=hash_password(password),
-                role=role,
-                name=name,
-                job_title=job_title,
-                organisation=organisation,
-                phone="020 8547 5000",
-            )
+        add_user(
+            email,
+            password,
+            role,
+            name=name,
+            job_title=job_title,
+            organisation=organisation,
+            phone="020 8547 5000",
         )
         lines.append(f"  {role:<18} {email:<36} {password}")
     db.session.commit()

@@ -16,10 +16,10 @@ from flask import Flask
 from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
 from werkzeug.serving import make_server
 
-from accounts.passwords import hash_password
+from accounts.cli import add_user
 from app import create_app
 from config import TestConfig
-from models import Case, CaseMember, User, db
+from models import Case, CaseMember, db
 
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "test-results" / "screenshots"
@@ -65,18 +65,15 @@ def live_app(tmp_path_factory: pytest.TempPathFactory) -> Flask:
     app = create_app(BrowserTestConfig)
     with app.app_context():
         db.create_all()
-        manager = User(email=EMAIL, password_hash=hash_password(PASSWORD), role="manager")
-        db.session.add(manager)
-        db.session.add(
-            User(
-                email=REFERRER_EMAIL,
-                password_hash=hash_password(PASSWORD),
-                role="referrer",
-                name="Robin Browsertest",
-                job_title="School nurse",
-                organisation="Example Health Trust",
-                phone="020 8547 5000",
-            )
+        manager = add_user(EMAIL, PASSWORD, "manager")
+        add_user(
+            REFERRER_EMAIL,
+            PASSWORD,
+            "referrer",
+            name="Robin Browsertest",
+            job_title="School nurse",
+            organisation="Example Health Trust",
+            phone="020 8547 5000",
         )
         db.session.flush()
         forename, surname = CASE_NAME
