@@ -16,7 +16,7 @@ from flask.typing import ResponseReturnValue
 from flask_login import current_user
 
 from accounts import ROLES
-from models import AuditEvent, db
+from models import AuditEvent, Document, db
 
 View = TypeVar("View", bound=Callable[..., Any])
 
@@ -78,18 +78,18 @@ def guard() -> ResponseReturnValue | None:
 def audit(
     action: str,
     case_id: str | None = None,
-    document_id: str | None = None,
+    document: Document | None = None,
     version_id: str | None = None,
 ) -> None:
-    """Record who did what to which case and document: never any content. Committed at once,
-    with anything else pending."""
+    """Record who did what to which case and document: never any content. The ids default to
+    those of `document` and of the URL. Committed at once, with anything else pending."""
     args = request.view_args or {}
     db.session.add(
         AuditEvent(
             user_id=current_user.id if current_user.is_authenticated else None,
             action=action,
-            case_id=case_id or args.get("case_id"),
-            document_id=document_id or args.get("document_id"),
+            case_id=case_id or (document.case_id if document else None) or args.get("case_id"),
+            document_id=(document.id if document else None) or args.get("document_id"),
             version_id=version_id or args.get("version_id"),
         )
     )

@@ -94,7 +94,7 @@ def _document(document_id: str, *, edit: bool = False) -> tuple[Document, Artefa
     doc = db.session.get(Document, document_id)
     artefact = ARTEFACTS.get(doc.artefact) if doc is not None else None
     if doc is None or artefact is None or not _may_open(doc, artefact, edit):
-        audit("refused", case_id=doc.case_id if doc else None, document_id=document_id)
+        audit("refused", document=doc)
         abort(404)
     return doc, artefact
 
@@ -194,7 +194,7 @@ def start(slug: str, case_id: str | None = None) -> ResponseReturnValue:
     )
     db.session.add(doc)
     db.session.flush()
-    audit("start", document_id=doc.id)
+    audit("start", document=doc)
     return redirect(url_for(".edit", document_id=doc.id))
 
 
@@ -255,7 +255,7 @@ def _submit(doc: Document, artefact: Artefact, data: dict[str, Any], lock: str |
     db.session.flush()
     if doc.continues_id is not None:
         db.session.add(Continuation(submission_id=version.id, continues_id=doc.continues_id))
-    audit("submit", case_id=doc.case_id, version_id=version.id)
+    audit("submit", document=doc, version_id=version.id)
     return version
 
 
@@ -266,7 +266,7 @@ def edit(document_id: str) -> ResponseReturnValue:
     lock = str(doc.lock_version)
     errors: list[dict[str, str]] = []
     if request.method == "GET":
-        audit("view", case_id=doc.case_id)
+        audit("view", document=doc)
         form = _saved_form(doc, artefact)
     else:
         form = form_class(artefact)()
@@ -277,7 +277,7 @@ def edit(document_id: str) -> ResponseReturnValue:
                 if check_draft(artefact, form):
                     outcome = _save(doc, lock, draft=typed(form))
                     if outcome is None:
-                        audit("save draft", case_id=doc.case_id)
+                        audit("save draft", document=doc)
                         flash(f"Your draft of the {artefact.title} was saved.")
                         return redirect(_home_of(doc))
             else:
@@ -289,16 +289,7 @@ def edit(document_id: str) -> ResponseReturnValue:
             errors = error_summary(form)
             if outcome:
                 errors.insert(0, {"text": outcome, "href": "#main-content"})
-    return render_template(
-        "form.html",
-        artefact=artefact,
-        form=form,
-        errors=errors,
-        doc=doc,
-        lock=lock,
-        case_details=_case_details(doc),
-        continues=db.session.get(Submission, doc.continues_id) if doc.continues_id else None,
-    )
+    return _form_page(doc, artefact, form, errors, lock)
 
 
 @bp.post("/documents/<document_id>/autosave")
@@ -313,7 +304,7 @@ def autosave(document_id: str) -> ResponseReturnValue:
     conflict = _save(doc, lock, draft=typed(form))
     if conflict:
         return jsonify(message=conflict), 409
-    audit("save draft", case_id=doc.case_id)
+    audit("save draft", document=doc)
     saved = now().astimezone(LONDON)
     return jsonify(lock_version=int(lock) + 1, saved=f"{saved:%H:%M}")
 
@@ -324,8 +315,22 @@ def _home_of(doc: Document) -> str:
     return url_for("cases.case", case_id=doc.case_id)
 
 
-def _case_details(doc: Document) -> dict[str, Any] | None:
-    return details(db.session.get_one(Case, doc.case_id)) if doc.case_id else None
+def _form_page(
+    doc: Document, artefact: Artefact, form: Any, errors: list[dict[str, str]], lock: str
+) -> str:
+    """A document's form page: its case's name, what it continues, and the lock it was read at."""
+    case = db.session.get_one(Case, doc.case_id) if doc.case_id else None
+    return render_template(
+        "form.html",
+        artefact=artefact,
+        form=form,
+        errors=errors,
+        doc=doc,
+        lock=lock,
+        back=_home_of(doc),
+        case_details=details(case) if case else None,
+        continues=db.session.get(Submission, doc.continues_id) if doc.continues_id else None,
+    )
 
 
 @bp.app_errorhandler(CSRFError)
@@ -349,23 +354,14 @@ def session_expired(_: CSRFError) -> ResponseReturnValue:
             "href": "#main-content",
         }
     ]
-    return render_template(
-        "form.html",
-        artefact=artefact,
-        form=form,
-        errors=errors,
-        doc=doc,
-        lock=request.form.get("lock_version", ""),
-        case_details=_case_details(doc),
-        continues=None,
-    ), 400
+    return _form_page(doc, artefact, form, errors, request.form.get("lock_version", "")), 400
 
 
 @bp.get("/versions/<version_id>")
 @roles(CASEWORKERS)
 def answers(version_id: str) -> ResponseReturnValue:
     submission, artefact = _version(version_id)
-    audit("view", case_id=submission.document.case_id, document_id=submission.document_id)
+    audit("view", document=submission.document)
     data = _answers(submission)
     next_parts = [
         a
@@ -381,6 +377,7 @@ def answers(version_id: str) -> ResponseReturnValue:
         data=data,
         submission=submission,
         doc=submission.document,
+        back=_home_of(submission.document),
         next_parts=next_parts,
         pack=_pack(submission),
         may_change=starters(artefact),
@@ -394,7 +391,7 @@ def document(version_id: str, kind: str) -> ResponseReturnValue:
     if kind not in FORMATS:
         abort(404)
     data = _answers(submission)
-    audit("download", case_id=submission.document.case_id, document_id=submission.document_id)
+    audit("download", document=submission.document)
     # The file name is made here from the artefact and the id: never from an answer.
     return send_file(
         io.BytesIO(render(kind, artefact, data)),
@@ -417,7 +414,7 @@ def pack(version_id: str) -> ResponseReturnValue:
         parts.append((artefact.title, render("pdf", artefact, _answers(part))))
     link = ARTEFACTS[pair[1].artefact].continues
     assert link is not None  # the continuing part always declares what it continues
-    audit("download", case_id=pair[1].document.case_id, document_id=pair[1].document_id)
+    audit("download", document=pair[1].document)
     return send_file(
         io.BytesIO(merge(parts, link.pack_title)),
         mimetype="application/pdf",
