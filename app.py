@@ -9,18 +9,23 @@ from pathlib import Path
 from typing import Any
 
 from flask import Flask, Response, render_template, request
+from flask.helpers import get_debug_flag
 from flask_migrate import Migrate
 from flask_talisman import Talisman
 from flask_wtf import CSRFProtect
 from govuk_frontend_wtf.main import WTFormsHelpers
 from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
+from sqlalchemy.engine import make_url
 
+import serving.transactions  # noqa: F401  (the database's transaction events)
 from accounts.cli import create_user, demo_accounts
 from accounts.sessions import login_manager
-from config import CONFIGS, Config, development_secret
+from config import CONFIGS, Config, ConfigError, development_secret, production_problem
 from documents.render import warm_up
 from models import db
 from retention import purge_command
+from serving import errors, limits
+from serving.proxies import behind_proxies
 
 ROOT = Path(__file__).resolve().parent
 csrf = CSRFProtect()
@@ -41,14 +46,18 @@ CSP = {
 }
 
 
-def create_app(config: type[Config] | dict[str, Any] | None = None) -> Flask:
+def create_app(
+    config: type[Config] | dict[str, Any] | None = None, instance_path: str | None = None
+) -> Flask:
     app = Flask(
         __name__,
         static_folder=str(ROOT / "static" / "assets"),
         static_url_path="/assets",
         template_folder=str(ROOT / "web" / "templates"),
+        instance_path=instance_path,
     )
     _configure(app, config)
+    behind_proxies(app)
     app.jinja_loader = ChoiceLoader(
         [
             FileSystemLoader(str(ROOT / "web" / "templates")),
@@ -74,20 +83,26 @@ def create_app(config: type[Config] | dict[str, Any] | None = None) -> Flask:
         content_security_policy=CSP,
         content_security_policy_nonce_in=["script-src"],
         frame_options="DENY",
-        referrer_policy="no-referrer",
+        # Not "no-referrer": over HTTPS, Flask-WTF refuses a POST whose Referer is not this
+        # site (WTF_CSRF_SSL_STRICT), and browsers send none under no-referrer. same-origin
+        # sends it to this site only, so other sites still learn nothing of our addresses.
+        referrer_policy="same-origin",
         permissions_policy={"camera": "()", "microphone": "()", "geolocation": "()"},
     )
 
     login_manager.init_app(app)
+    errors.init_app(app)
 
     from accounts.views import bp as accounts
-    from web.access import guard
+    from web.access import IdConverter, guard
     from web.cases import bp as cases
     from web.views import bp as forms
 
+    app.url_map.converters["id"] = IdConverter
     for blueprint in (accounts, cases, forms):
         app.register_blueprint(blueprint)
     app.before_request(guard)
+    limits.init_app(app)
     for command in (create_user, demo_accounts, purge_command):
         app.cli.add_command(command)
     app.after_request(_no_store)
@@ -107,15 +122,38 @@ def _configure(app: Flask, config: type[Config] | dict[str, Any] | None) -> None
         app.config.update(config or {})
     else:
         app.config.from_object(config)
+    if app.config["PRODUCTION"]:
+        problem = production_problem(app.config, app.debug or get_debug_flag())
+        if problem:
+            raise ConfigError(problem)
     if not app.config.get("SECRET_KEY"):
-        if app.config["SESSION_COOKIE_SECURE"]:  # production
-            raise RuntimeError("Set SECRET_KEY: production refuses to start without one")
         app.config["SECRET_KEY"] = development_secret(app.instance_path)
     if not app.config.get("SQLALCHEMY_DATABASE_URI"):
-        Path(app.instance_path).mkdir(parents=True, exist_ok=True)
-        app.config["SQLALCHEMY_DATABASE_URI"] = (
-            f"sqlite:///{Path(app.instance_path) / 'cse.sqlite3'}"
-        )
+        app.config["SQLALCHEMY_DATABASE_URI"] = f"sqlite:///{_private_database(app)}"
+    app.config["SQLALCHEMY_ENGINE_OPTIONS"] = _engine_options(app.config)
+
+
+def _private_database(app: Flask) -> Path:
+    """The embedded database, readable by the service's own account only: the instance folder
+    0700, the file 0600 (SQLite gives its -wal and -shm files the file's permissions)."""
+    folder = Path(app.instance_path)
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    folder.chmod(0o700)
+    path = folder / "cse.sqlite3"
+    os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
+    path.chmod(0o600)
+    return path
+
+
+def _engine_options(config: dict[str, Any]) -> dict[str, Any]:
+    options = dict(config["SQLALCHEMY_ENGINE_OPTIONS"])
+    url = make_url(config["SQLALCHEMY_DATABASE_URI"])
+    if url.get_backend_name() == "postgresql":
+        # A connection dropped by a restart of the server is noticed before use; a request
+        # that cannot get a connection within 10 s is answered 503 (serving.errors).
+        options.setdefault("pool_pre_ping", True)
+        options.setdefault("pool_timeout", 10)
+    return options
 
 
 def _no_store(response: Response) -> Response:

@@ -1,7 +1,7 @@
 """Configuration classes, chosen by the environment variable CSE_FORMS_ENV.
 
 Production is the default: a deployment that forgets to say what it is gets the strict settings
-and refuses to start without a secret key.
+and refuses to start without a strong secret key, or in debug mode (`ConfigError`).
 """
 
 from __future__ import annotations
@@ -9,15 +9,37 @@ from __future__ import annotations
 import datetime as dt
 import os
 import secrets
+from collections.abc import Mapping
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
+
+import click
+
+
+class ConfigError(click.ClickException):
+    """The service cannot start as configured. A click exception, so that `flask ...` commands
+    print it as one line ("Error: ...") instead of a traceback."""
+
+
+def _int(name: str, default: int) -> int:
+    value = os.environ.get(name, "")
+    if not value:
+        return default
+    if not value.isdigit():
+        raise ConfigError(f"{name} must be a whole number, not {value!r}")
+    return int(value)
 
 
 class Config:
+    PRODUCTION = True
     SECRET_KEY: str | None = os.environ.get("SECRET_KEY")
     SQLALCHEMY_DATABASE_URI: str | None = os.environ.get("DATABASE_URL")
     # If SQL is ever logged (echo, or an INFO root logger), never with its values: answers.
-    SQLALCHEMY_ENGINE_OPTIONS: ClassVar[dict[str, bool]] = {"hide_parameters": True}
+    # (app._engine_options adds what each database needs.)
+    SQLALCHEMY_ENGINE_OPTIONS: ClassVar[dict[str, Any]] = {"hide_parameters": True}
+    # How many proxies in front of the app set X-Forwarded-For/-Proto/-Host (nginx: 1). Their
+    # headers are believed for exactly that many hops; with 0, never (a client could forge them).
+    TRUSTED_PROXIES = _int("TRUSTED_PROXIES", 0)
     SESSION_COOKIE_NAME = "cse_forms_session"
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
@@ -30,8 +52,30 @@ class Config:
     # No more than 10 failed sign-ins in 5 minutes for any one email address.
     SIGN_IN_ATTEMPTS = 10
     SIGN_IN_WINDOW = dt.timedelta(minutes=5)
+    # Sign-ins refused, besides: failures from one client address (a council office may share
+    # one address, so this is generous), and failures across every account (password
+    # spraying). flask-limiter counts them in RATELIMIT_STORAGE_URI: memory:// is per process
+    # (the embedded default, one process); several processes need a shared store (redis://).
+    SIGN_IN_PER_ADDRESS = "30 per 5 minutes"
+    SIGN_IN_EVERYWHERE = "300 per 5 minutes"
+    RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
+    RATELIMIT_STRATEGY = "moving-window"  # "30 in any 5 minutes", not per clock window
+    RATELIMIT_KEY_PREFIX = "cse-forms"
+    RATELIMIT_HEADERS_ENABLED = True
+    # If the shared store is out of reach, count in the process meanwhile (and log it) rather
+    # than refuse everyone or fail: the per-account limit, in the database, still holds.
+    RATELIMIT_IN_MEMORY_FALLBACK_ENABLED = True
+    RATELIMIT_SWALLOW_ERRORS = True
+    # At most this many password checks (argon2id: 64 MiB each) and document renders at once
+    # in one process; a request that waits longer than BUSY_WAIT for its turn gets 503.
+    PASSWORD_CHECKS_AT_ONCE = 2
+    RENDERS_AT_ONCE = 2
+    BUSY_WAIT = dt.timedelta(seconds=10)
+    # Re-downloads of a submitted version (which never changes) come from memory; at most
+    # this much per process, and never for more than a few minutes (documents.cache).
+    DOCUMENT_CACHE_BYTES = _int("DOCUMENT_CACHE_MB", 8) * 1024 * 1024
     # Closed cases are deleted by `flask purge` this long after closing (README: Retention).
-    CASE_RETENTION = dt.timedelta(days=int(os.environ.get("CASE_RETENTION_DAYS", 25 * 365)))
+    CASE_RETENTION = dt.timedelta(days=_int("CASE_RETENTION_DAYS", 25 * 365))
     # A long form must never be lost to an expired token: the token lives as long as the session.
     WTF_CSRF_TIME_LIMIT = int(PERMANENT_SESSION_LIFETIME.total_seconds())
     # Twenty narrative boxes of 20,000 characters, URL-encoded, fit well within this.
@@ -48,6 +92,7 @@ class ProductionConfig(Config):
 class DevelopmentConfig(Config):
     """`make run`: served on 127.0.0.1 over plain HTTP, so the cookie cannot be Secure."""
 
+    PRODUCTION = False
     SESSION_COOKIE_SECURE = False
     FORCE_HTTPS = False
 
@@ -56,6 +101,7 @@ class TestConfig(DevelopmentConfig):
     TESTING = True
     SECRET_KEY = secrets.token_hex(32)
     SQLALCHEMY_DATABASE_URI = "sqlite://"
+    RATELIMIT_STORAGE_URI = "memory://"
 
 
 CONFIGS: dict[str, type[Config]] = {
@@ -64,12 +110,36 @@ CONFIGS: dict[str, type[Config]] = {
     "test": TestConfig,
 }
 
+MINIMUM_SECRET_BYTES = 32
+
+
+def production_problem(config: Mapping[str, Any], debug: bool) -> str | None:
+    """Why production settings must not serve, or None: each reason says what to do."""
+    secret = config.get("SECRET_KEY") or ""
+    if not secret:
+        return (
+            "Set SECRET_KEY: production refuses to start without one"
+            " (make one with: python -c 'import secrets; print(secrets.token_hex(32))')"
+        )
+    if len(secret.encode()) < MINIMUM_SECRET_BYTES:
+        return (
+            f"SECRET_KEY is too short: production needs at least {MINIMUM_SECRET_BYTES} bytes"
+            " (make one with: python -c 'import secrets; print(secrets.token_hex(32))')"
+        )
+    if debug:
+        return (
+            "Debug mode is on (FLASK_DEBUG or --debug): production refuses to serve its"
+            " debugger. Turn it off, or set CSE_FORMS_ENV=development on your own machine"
+        )
+    return None
+
 
 def development_secret(instance_path: str) -> str:
     """A secret kept in the instance folder, so that restarting `make run` keeps sessions."""
     path = Path(instance_path) / "secret_key"
     if not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(secrets.token_hex(32))
-        path.chmod(0o600)
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(descriptor, "w") as file:
+            file.write(secrets.token_hex(32))
     return path.read_text().strip()

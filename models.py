@@ -7,13 +7,13 @@ and the audit trail records who did what to which case and document, never what 
 from __future__ import annotations
 
 import datetime as dt
+import re
 import secrets
 from typing import Any
 
 from flask_login import UserMixin
 from flask_sqlalchemy import SQLAlchemy
-from sqlalchemy import JSON, DateTime, ForeignKey, Integer, String, TypeDecorator, event
-from sqlalchemy.engine import Engine
+from sqlalchemy import JSON, DateTime, ForeignKey, Integer, String, TypeDecorator
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
@@ -26,6 +26,16 @@ db = SQLAlchemy(model_class=Base)
 
 def new_id() -> str:
     return secrets.token_urlsafe(18)  # 144 random bits
+
+
+# What new_id makes: anything else asked for by id names nothing, and is refused before any
+# query (PostgreSQL would fail on a NUL, or on a value longer than its column).
+ID_PATTERN = r"[A-Za-z0-9_-]{24}"
+_ID = re.compile(ID_PATTERN)
+
+
+def is_id(value: str) -> bool:
+    return _ID.fullmatch(value) is not None
 
 
 def now() -> dt.datetime:
@@ -235,35 +245,3 @@ class Continuation(db.Model):  # type: ignore[name-defined]
     continues_id: Mapped[str] = mapped_column(
         ForeignKey("submissions.id", ondelete="CASCADE"), index=True
     )
-
-
-def _is_sqlite(dbapi_connection: Any) -> bool:
-    return type(dbapi_connection).__module__.startswith("sqlite3")
-
-
-@event.listens_for(Engine, "connect")
-def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
-    """WAL and a busy timeout, so that readers and a writer do not block each other.
-
-    The driver's own transaction handling is switched off so that `_begin_immediate` starts
-    every transaction itself.
-    """
-    if _is_sqlite(dbapi_connection):
-        dbapi_connection.isolation_level = None
-        cursor = dbapi_connection.cursor()
-        cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA busy_timeout=5000")
-        cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.close()
-
-
-@event.listens_for(Engine, "begin")
-def _begin_immediate(connection: Any) -> None:
-    """SQLite: take the write lock when the transaction starts.
-
-    In WAL mode a transaction that reads and then writes fails at once with "database is
-    locked" if another connection wrote in between, whatever the busy timeout; one that starts
-    with BEGIN IMMEDIATE waits its turn instead (PITFALLS.md).
-    """
-    if connection.dialect.name == "sqlite":
-        connection.exec_driver_sql("BEGIN IMMEDIATE")

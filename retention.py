@@ -15,6 +15,7 @@ from flask.cli import with_appcontext
 from sqlalchemy import Select, func, select
 
 from models import Case, Document, Submission, db, now
+from serving.transactions import writing
 
 
 def expired() -> list[Case]:
@@ -34,18 +35,42 @@ def _count(query: Select[Any]) -> int:
 
 def purge() -> dict[str, int]:
     """Delete the expired cases; return how many cases, documents and versions went."""
-    cases = expired()
-    ids = [c.id for c in cases]
-    counts: dict[str, int] = {
-        "cases": len(ids),
-        "documents": _count(select(Document).where(Document.case_id.in_(ids))),
-        "versions": _count(select(Submission).join(Document).where(Document.case_id.in_(ids))),
-        "held": _count(select(Case).where(Case.legal_hold.is_(True))),
-    }
-    for case in cases:
-        db.session.delete(case)
-    db.session.commit()
+    with writing():
+        cases = expired()
+        ids = [c.id for c in cases]
+        counts: dict[str, int] = {
+            "cases": len(ids),
+            "documents": _count(select(Document).where(Document.case_id.in_(ids))),
+            "versions": _count(select(Submission).join(Document).where(Document.case_id.in_(ids))),
+            "held": _count(select(Case).where(Case.legal_hold.is_(True))),
+        }
+        for case in cases:
+            db.session.delete(case)
+    counts["wal_left"] = int(bool(ids) and not _leave_no_copy())
     return counts
+
+
+def _leave_no_copy() -> bool:
+    """SQLite: make the deleted text gone from every file, not just unreachable.
+
+    secure_delete (serving.transactions) zeroes the freed pages, but the WAL still holds the
+    pages as they were until it is checkpointed: fold it into the database and truncate it,
+    then rebuild the file without free pages (VACUUM), and truncate the WAL that wrote. On
+    PostgreSQL, deleted rows stay in its data files until VACUUM reuses their space, and in its
+    WAL and backups until they expire: see the README (Production: backups).
+    """
+    if db.engine.dialect.name != "sqlite":
+        return True
+    db.session.commit()  # this session must hold no snapshot of the WAL either
+    with db.engine.connect() as connection:
+        driver = connection.connection.driver_connection
+        assert driver is not None
+        # A reader in another process (the running service) can hold the WAL for a moment;
+        # the checkpoint waits for it (busy timeout), and says if it still could not finish.
+        driver.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        driver.execute("VACUUM")
+        busy, _, _ = driver.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+    return busy == 0
 
 
 @click.command("purge")
@@ -59,3 +84,8 @@ def purge_command() -> None:
         f" {counts['documents']} documents and {counts['versions']} submitted versions."
         f" {counts['held']} cases are on legal hold and are kept."
     )
+    if counts["wal_left"]:
+        click.echo(
+            "The database was busy, so the deleted text is still in its -wal file until the"
+            " next checkpoint: run purge again when the service is quiet."
+        )

@@ -17,6 +17,7 @@ from sqlalchemy import select
 from accounts import ROLES
 from accounts.passwords import hash_password, password_problem
 from models import User, db
+from serving.transactions import writing
 
 
 def add_user(email: str, password: str, role: str, **profile: str) -> User:
@@ -50,16 +51,16 @@ def create_user(
     problem = password_problem(password, email)
     if problem:
         raise click.ClickException(problem)
-    add_user(
-        email,
-        password,
-        role,
-        name=name,
-        job_title=job_title,
-        organisation=organisation,
-        phone=phone,
-    )
-    db.session.commit()
+    with writing():
+        add_user(
+            email,
+            password,
+            role,
+            name=name,
+            job_title=job_title,
+            organisation=organisation,
+            phone=phone,
+        )
     click.echo(f"Created a {role} account.")
 
 
@@ -77,27 +78,27 @@ DEMO_ACCOUNTS = (
 @with_appcontext
 def demo_accounts() -> None:
     """Development only: on an empty database, one account per role, passwords shown once."""
-    if current_app.config["SESSION_COOKIE_SECURE"]:  # production settings
+    if current_app.config["PRODUCTION"]:
         raise click.ClickException("Demo accounts are for development only: none created")
     if db.session.scalar(select(User).limit(1)) is not None:
         return
     lines = []
-    for role, name, job_title, organisation in DEMO_ACCOUNTS:
-        email = f"{role.replace('_', '.')}@demo.example.org"
-        password = "-".join(secrets.choice(_WORDS) for _ in range(3)) + str(
-            secrets.randbelow(90) + 10
-        )
-        add_user(
-            email,
-            password,
-            role,
-            name=name,
-            job_title=job_title,
-            organisation=organisation,
-            phone="020 8547 5000",
-        )
-        lines.append(f"  {role:<18} {email:<36} {password}")
-    db.session.commit()
+    with writing():
+        for role, name, job_title, organisation in DEMO_ACCOUNTS:
+            email = f"{role.replace('_', '.')}@demo.example.org"
+            password = "-".join(secrets.choice(_WORDS) for _ in range(3)) + str(
+                secrets.randbelow(90) + 10
+            )
+            add_user(
+                email,
+                password,
+                role,
+                name=name,
+                job_title=job_title,
+                organisation=organisation,
+                phone="020 8547 5000",
+            )
+            lines.append(f"  {role:<18} {email:<36} {password}")
     click.echo(
         "\nDemo accounts, one per role. The passwords are shown only this once: note one now."
         "\n(To start again: delete instance/cse.sqlite3.)\n\n" + "\n".join(lines) + "\n"

@@ -1,8 +1,9 @@
-"""Signed-in sessions, kept on the server, and the sign-in throttle.
+"""Signed-in sessions, kept on the server, and the per-account sign-in throttle.
 
 Flask-Login keeps only the id of a `StaffSession` row in the (signed) session cookie. Signing
 out, or going idle or past the absolute limit, deletes the row: a copy of the cookie taken
-before is then worth nothing.
+before is then worth nothing. Every process reads the same rows, so a sign-in on one serves
+requests on any other.
 """
 
 from __future__ import annotations
@@ -13,9 +14,10 @@ import hmac
 
 from flask import current_app, g
 from flask_login import LoginManager
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, select, update
 
 from models import SignInFailure, StaffSession, User, db, now
+from serving.transactions import writing
 
 login_manager = LoginManager()
 login_manager.session_protection = "basic"
@@ -33,39 +35,39 @@ def load_user(session_id: str) -> User | None:
     moment = now()
     idle = moment - row.last_seen > current_app.config["IDLE_TIMEOUT"]
     if idle or moment - row.created_at > current_app.config["PERMANENT_SESSION_LIFETIME"]:
-        db.session.delete(row)
-        db.session.commit()
+        end(session_id)
         g.timed_out = True
         return None
     user = db.session.get(User, row.user_id)
     if user is None or not user.active:
         return None
     if moment - row.last_seen > _TOUCH_EVERY:
-        row.last_seen = moment
-        db.session.commit()
-    user.session_id = row.id
+        keep_alive(session_id)
+    user.session_id = session_id
     return user
 
 
 def start(user: User) -> None:
-    """A new server session for `user`; Flask-Login then keeps its id."""
-    row = StaffSession(user_id=user.id)
-    db.session.add(row)
-    db.session.commit()
+    """A new server session for `user` (in the caller's write); Flask-Login then keeps its id."""
+    with writing():
+        row = StaffSession(user_id=user.id)
+        db.session.add(row)
+        db.session.flush()
     user.session_id = row.id
 
 
 def end(session_id: str) -> None:
-    db.session.execute(delete(StaffSession).where(StaffSession.id == session_id))
-    db.session.commit()
+    # Statements, not ORM objects: another request may have ended the session already.
+    with writing():
+        db.session.execute(delete(StaffSession).where(StaffSession.id == session_id))
 
 
 def keep_alive(session_id: str) -> None:
-    """The user asked to stay signed in: the idle clock starts again."""
-    row = db.session.get(StaffSession, session_id)
-    if row is not None:
-        row.last_seen = now()
-        db.session.commit()
+    """The user asked to stay signed in (or is busy): the idle clock starts again."""
+    with writing():
+        db.session.execute(
+            update(StaffSession).where(StaffSession.id == session_id).values(last_seen=now())
+        )
 
 
 def _account_key(email: str) -> str:
@@ -75,21 +77,36 @@ def _account_key(email: str) -> str:
     return hmac.new(secret, email.strip().lower().encode(), hashlib.sha256).hexdigest()
 
 
-def throttled(email: str) -> bool:
+def reserve_attempt(email: str) -> int | None:
+    """Count an attempt to sign in to this account before its password is checked; its id, or
+    None if the account has had its SIGN_IN_ATTEMPTS failures in SIGN_IN_WINDOW.
+
+    The attempt is committed first and the attempts are counted after: whichever order
+    simultaneous attempts commit in, the k-th sees at least k, so no more than the limit are
+    ever checked, however many arrive at once, in however many processes. An attempt whose
+    password turns out right is forgotten (`forget_attempt`); a wrong one stays as a failure.
+    """
     config = current_app.config
+    key = _account_key(email)
     since = now() - config["SIGN_IN_WINDOW"]
-    failures = db.session.scalar(
+    with writing():
+        # Failures older than the window count for nothing: forget them.
+        db.session.execute(delete(SignInFailure).where(SignInFailure.at < since))
+        attempt = SignInFailure(account=key)
+        db.session.add(attempt)
+        db.session.flush()
+        attempt_id = attempt.id
+    counted = db.session.scalar(
         select(func.count())
         .select_from(SignInFailure)
-        .where(SignInFailure.account == _account_key(email), SignInFailure.at > since)
+        .where(SignInFailure.account == key, SignInFailure.at > since)
     )
-    return bool(failures >= config["SIGN_IN_ATTEMPTS"])
+    if counted > config["SIGN_IN_ATTEMPTS"]:
+        forget_attempt(attempt_id)  # refused unchecked: it must not extend the lock-out
+        return None
+    return attempt_id
 
 
-def record_failure(email: str) -> None:
-    db.session.add(SignInFailure(account=_account_key(email)))
-    # Failures older than the window count for nothing: forget them.
-    db.session.execute(
-        delete(SignInFailure).where(SignInFailure.at < now() - current_app.config["SIGN_IN_WINDOW"])
-    )
-    db.session.commit()
+def forget_attempt(attempt_id: int) -> None:
+    with writing():
+        db.session.execute(delete(SignInFailure).where(SignInFailure.id == attempt_id))

@@ -4,17 +4,22 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from flask import Blueprint, flash, redirect, render_template, request, session, url_for
+from flask import Blueprint, flash, g, redirect, render_template, request, session, url_for
 from flask.typing import ResponseReturnValue
 from flask_login import current_user, login_user, logout_user
 from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import GovPasswordInput, GovTextInput
 from sqlalchemy import select
-from wtforms import PasswordField, StringField
+from wtforms import Field, PasswordField, StringField, ValidationError
+from wtforms.validators import Length
 
 from accounts import sessions
 from accounts.passwords import hash_password, verify_password
+from forms.kinds import has_control_characters
 from models import User, db
+from serving.capacity import turn
+from serving.limits import sign_in_limited
+from serving.transactions import writing
 from web.access import audit, public, roles, signed_in
 
 bp = Blueprint("accounts", __name__)
@@ -27,48 +32,87 @@ THROTTLED = (
 _NOBODY = hash_password("no account has this password")
 
 
+def _printable(_: FlaskForm, field: Field) -> None:
+    """Refuse what no email address or password holds (a NUL would fail PostgreSQL's query)."""
+    if has_control_characters(field.data or ""):
+        raise ValidationError(f"{field.label.text} must not contain control characters")
+
+
 class SignInForm(FlaskForm):
     email = StringField(
-        "Email address", widget=GovTextInput(), render_kw={"autocomplete": "username"}
+        "Email address",
+        widget=GovTextInput(),
+        render_kw={"autocomplete": "username"},
+        validators=[_printable, Length(max=254, message=WRONG)],
     )
     password = PasswordField(
-        "Password", widget=GovPasswordInput(), render_kw={"autocomplete": "current-password"}
+        "Password",
+        widget=GovPasswordInput(),
+        render_kw={"autocomplete": "current-password"},
+        validators=[_printable, Length(max=1024, message=WRONG)],
     )
 
 
 def _safe_next(target: str | None) -> str:
-    """Only a path on this site: never another site's address."""
+    """Only a path on this site: never another site's address, nor a header-breaking one."""
     parts = urlsplit(target or "")
-    if not target or parts.scheme or parts.netloc or not target.startswith("/"):
+    if (
+        not target
+        or parts.scheme
+        or parts.netloc
+        or not target.startswith("/")
+        or target.startswith("//")
+        or any(ord(c) < 32 or ord(c) == 127 for c in target)
+    ):
         return url_for("cases.home")
     return target
 
 
+def _signed_in(email: str, password: str) -> User | None:
+    """The account, if `password` is its password; None otherwise (and counted as a failure).
+
+    The password check (argon2id, 64 MiB) runs outside any write transaction and takes a
+    turn: only a few run at once in a process (serving.capacity).
+    """
+    user = db.session.scalar(select(User).where(User.email == email))
+    with turn("password check"):
+        known = verify_password(user.password_hash if user else _NOBODY, password)
+    if user is not None and known and user.active:
+        return user
+    g.sign_in_failed = True  # counted by the per-address and global limits too
+    audit("sign in failed", user_id=user.id if user else None)
+    return None
+
+
 @bp.route("/sign-in", methods=["GET", "POST"])
 @public
+@sign_in_limited
 def sign_in() -> ResponseReturnValue:
     form = SignInForm()
     error = None
     if request.method == "POST" and form.validate():
         email = (form.email.data or "").strip().lower()
-        password = form.password.data or ""
-        if sessions.throttled(email):
-            error = THROTTLED
+        attempt = sessions.reserve_attempt(email)
+        if attempt is None:
+            audit("sign in throttled")
+            return render_template("sign_in.html", form=form, error=THROTTLED), 429
+        user = _signed_in(email, form.password.data or "")
+        if user is None:
+            error = WRONG
         else:
-            user = db.session.scalar(select(User).where(User.email == email))
-            known = verify_password(user.password_hash if user else _NOBODY, password)
-            if user is not None and known and user.active:
-                # A new session from scratch: nothing of an earlier one carries over, and
-                # an earlier sign-in in this browser ends on the server too.
-                if current_user.is_authenticated:
-                    sessions.end(current_user.session_id)
-                session.clear()
+            sessions.forget_attempt(attempt)
+            # A new session from scratch: nothing of an earlier one carries over, and
+            # an earlier sign-in in this browser ends on the server too.
+            if current_user.is_authenticated:
+                sessions.end(current_user.session_id)
+            session.clear()
+            with writing():
                 sessions.start(user)
                 login_user(user)
                 audit("sign in")
-                return redirect(_safe_next(request.args.get("next")))
-            sessions.record_failure(email)
-            error = WRONG
+            return redirect(_safe_next(request.args.get("next")))
+    elif request.method == "POST":
+        error = next(iter(form.errors.values()))[0]
     return render_template("sign_in.html", form=form, error=error)
 
 

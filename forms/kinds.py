@@ -47,6 +47,12 @@ def _is_storable(char: str) -> bool:
     return char not in "\ufffe\uffff"
 
 
+def has_control_characters(text: str) -> bool:
+    """True if `text` holds a control character (tab and new line too) or a lone surrogate:
+    nothing a one-line answer such as an email address may hold."""
+    return any(unicodedata.category(c) in ("Cc", "Cs") for c in text)
+
+
 def unstorable_characters(text: str) -> list[str]:
     """The characters of `text` that a Word document or a PDF cannot hold, each named for a
     person: the character itself with its code, or the code alone for an invisible one."""

@@ -75,11 +75,10 @@ class IsolatedClient(FlaskClient):
         return contextvars.Context().run(super().open, *args, **kwargs)
 
 
-def make_app(database_url: str) -> Flask:
-    class Config(TestConfig):
-        SQLALCHEMY_DATABASE_URI = database_url
-
-    app = create_app(Config)
+def make_app(database_url: str, **settings: Any) -> Flask:
+    """The app in test settings on `database_url`, with some settings changed."""
+    config = type("Config", (TestConfig,), {"SQLALCHEMY_DATABASE_URI": database_url, **settings})
+    app = create_app(config)
     app.test_client_class = IsolatedClient
     return app
 

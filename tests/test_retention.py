@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
+import stat
+from pathlib import Path
 
 from flask import Flask
 from flask.testing import FlaskClient
+from flask_migrate import upgrade
 from sqlalchemy import func, select
 
+from app import create_app
+from config import TestConfig
 from forms import ARTEFACTS
 from models import AuditEvent, Case, CaseMember, Document, Submission, db, now
-from tests.conftest import sample_json
-from tests.helpers import make_case, post_answers, start
+from tests.conftest import IsolatedClient, sample_json
+from tests.helpers import make_case, make_user, post_answers, sign_in_as, start
 
 
 def _count(model: type) -> int:
@@ -70,3 +75,36 @@ def test_the_retention_period_can_be_configured(app: Flask, client: FlaskClient)
     assert app.test_cli_runner().invoke(args=["purge"]).output.startswith("Deleted 0 cases")
     app.config["CASE_RETENTION"] = dt.timedelta(days=30)
     assert app.test_cli_runner().invoke(args=["purge"]).output.startswith("Deleted 1 cases")
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {path.name: path.read_bytes() for path in sorted(folder.iterdir()) if path.is_file()}
+
+
+def test_purged_text_is_gone_from_every_file_of_the_embedded_database(tmp_path: Path) -> None:
+    """The database, its -wal and its -shm hold no byte of a purged case afterwards, and they,
+    and their folder, are the service account's alone."""
+    instance = tmp_path / "instance"
+    config = type("Embedded", (TestConfig,), {"SQLALCHEMY_DATABASE_URI": None})
+    app = create_app(config, instance_path=str(instance))
+    app.test_client_class = IsolatedClient
+    with app.app_context():
+        upgrade()
+        client = sign_in_as(app.test_client(), make_user("manager"))
+        case = _case_with_a_version(client, "Purgemarkername")
+        case.closed_at = now() - app.config["CASE_RETENTION"] - dt.timedelta(days=1)
+        db.session.commit()
+        marker = b"Purgemarkername"
+        assert any(marker in blob for blob in _files(instance).values())  # the test can fail
+
+        result = app.test_cli_runner().invoke(args=["purge"])
+        assert result.output.startswith("Deleted 1 cases"), result.output
+
+        files = _files(instance)
+        assert {"cse.sqlite3", "cse.sqlite3-wal", "cse.sqlite3-shm"} <= set(files)
+        assert [name for name, blob in files.items() if marker in blob] == []
+        assert stat.S_IMODE(instance.stat().st_mode) == 0o700
+        for name in files:
+            assert stat.S_IMODE((instance / name).stat().st_mode) == 0o600, name
+        db.session.remove()
+        db.engine.dispose()

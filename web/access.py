@@ -14,9 +14,11 @@ from typing import Any, TypeVar
 from flask import abort, current_app, flash, g, redirect, request, session, url_for
 from flask.typing import ResponseReturnValue
 from flask_login import current_user
+from werkzeug.routing import BaseConverter
 
 from accounts import ROLES
-from models import AuditEvent, Document, db
+from models import ID_PATTERN, AuditEvent, Document, db
+from serving.transactions import writing
 
 View = TypeVar("View", bound=Callable[..., Any])
 
@@ -24,6 +26,13 @@ PUBLIC = "public"
 EVERYONE = frozenset(ROLES)
 # Everyone who works on cases: admins manage accounts and never see case content.
 CASEWORKERS = EVERYONE - {"admin"}
+
+
+class IdConverter(BaseConverter):
+    """`<id:name>` in a route: only what models.new_id makes. Anything else is a 404 from the
+    router, before any view or query runs."""
+
+    regex = ID_PATTERN
 
 
 def public(view: View) -> View:
@@ -80,17 +89,21 @@ def audit(
     case_id: str | None = None,
     document: Document | None = None,
     version_id: str | None = None,
+    user_id: str | None = None,
 ) -> None:
     """Record who did what to which case and document: never any content. The ids default to
-    those of `document` and of the URL. Committed at once, with anything else pending."""
+    those of `document`, of the URL and of the signed-in user. Committed with the write it
+    belongs to (inside `writing()`), or at once."""
     args = request.view_args or {}
-    db.session.add(
-        AuditEvent(
-            user_id=current_user.id if current_user.is_authenticated else None,
-            action=action,
-            case_id=case_id or (document.case_id if document else None) or args.get("case_id"),
-            document_id=(document.id if document else None) or args.get("document_id"),
-            version_id=version_id or args.get("version_id"),
+    if user_id is None and current_user.is_authenticated:
+        user_id = current_user.id
+    with writing():
+        db.session.add(
+            AuditEvent(
+                user_id=user_id,
+                action=action,
+                case_id=case_id or (document.case_id if document else None) or args.get("case_id"),
+                document_id=(document.id if document else None) or args.get("document_id"),
+                version_id=version_id or args.get("version_id"),
+            )
         )
-    )
-    db.session.commit()

@@ -12,15 +12,17 @@ from typing import Any
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_login import current_user
-from sqlalchemy import Select, select
+from sqlalchemy import Select, select, update
 
 from forms import ARTEFACTS, starters
 from forms.case import CASE
+from forms.kinds import has_control_characters
 from forms.model import Artefact
 from forms.prefill import USER_DETAILS, case_values, known_values
 from forms.web import check, error_summary, form_class
 from models import AuditEvent, Case, CaseMember, Document, User, db, now
 from schemas import schema_for, stored_schema
+from serving.transactions import writing
 from web.access import CASEWORKERS, audit, roles
 
 bp = Blueprint("cases", __name__)
@@ -98,17 +100,19 @@ def new_case() -> ResponseReturnValue:
     if request.method == "POST":
         data = check(CASE, form)
         if data is not None:
-            case = Case(details=schema_for(CASE).dump(data), created_by=current_user.id)
-            case.members.append(CaseMember(user_id=current_user.id))
-            db.session.add(case)
-            db.session.flush()
-            audit("create case", case_id=case.id)
+            stored = schema_for(CASE).dump(data)
+            with writing():
+                case = Case(details=stored, created_by=current_user.id)
+                case.members.append(CaseMember(user_id=current_user.id))
+                db.session.add(case)
+                db.session.flush()
+                audit("create case", case_id=case.id)
             return redirect(url_for(".case", case_id=case.id))
         errors = error_summary(form)
     return render_template("case_details.html", form=form, errors=errors, case=None, case_form=CASE)
 
 
-@bp.route("/cases/<case_id>/details", methods=["GET", "POST"])
+@bp.route("/cases/<id:case_id>/details", methods=["GET", "POST"])
 @roles(CASEWORKERS)
 def change_details(case_id: str) -> ResponseReturnValue:
     case = visible_case(case_id)
@@ -118,15 +122,17 @@ def change_details(case_id: str) -> ResponseReturnValue:
         form = form_class(CASE)()
         data = check(CASE, form)
         if data is not None:
-            case.details = schema_for(CASE).dump(data)
-            audit("change case details", case_id=case.id)
-            return redirect(url_for(".case", case_id=case.id))
+            stored = schema_for(CASE).dump(data)
+            with writing():
+                db.session.execute(update(Case).where(Case.id == case_id).values(details=stored))
+                audit("change case details", case_id=case_id)
+            return redirect(url_for(".case", case_id=case_id))
     return render_template(
         "case_details.html", form=form, errors=error_summary(form), case=case, case_form=CASE
     )
 
 
-@bp.get("/cases/<case_id>")
+@bp.get("/cases/<id:case_id>")
 @roles(CASEWORKERS)
 def case(case_id: str) -> ResponseReturnValue:
     case = visible_case(case_id)
@@ -156,12 +162,15 @@ def case(case_id: str) -> ResponseReturnValue:
     )
 
 
-@bp.post("/cases/<case_id>/members")
+@bp.post("/cases/<id:case_id>/members")
 @roles(CASEWORKERS)
 def add_member(case_id: str) -> ResponseReturnValue:
     case = visible_case(case_id)
     email = request.form.get("email", "").strip().lower()  # stored in lower case
-    user = db.session.scalar(select(User).where(User.email == email))
+    if has_control_characters(email) or len(email) > 254:
+        user = None  # no address holds these: never a query (PostgreSQL refuses a NUL)
+    else:
+        user = db.session.scalar(select(User).where(User.email == email))
     if user is None or not user.active or user.role not in CASEWORKERS:
         flash(
             "There is no member of staff with that email address: check it and try again", "error"
@@ -169,28 +178,32 @@ def add_member(case_id: str) -> ResponseReturnValue:
     elif any(m.user_id == user.id for m in case.members):
         flash(f"{user.display_name} already works on this case.")
     else:
-        case.members.append(CaseMember(user_id=user.id))
-        audit("add member", case_id=case.id)
+        with writing():
+            db.session.add(CaseMember(case_id=case_id, user_id=user.id))
+            audit("add member", case_id=case_id)
         flash(f"{user.display_name} can now see this case.")
-    return redirect(url_for(".case", case_id=case.id) + "#people")
+    return redirect(url_for(".case", case_id=case_id) + "#people")
 
 
-@bp.post("/cases/<case_id>/status")
+@bp.post("/cases/<id:case_id>/status")
 @roles("manager")
 def change_status(case_id: str) -> ResponseReturnValue:
     """Close or reopen a case, or put it on or off legal hold (which stops it being purged)."""
     case = visible_case(case_id)
     change = request.form.get("change")
-    if change == "close" and case.closed_at is None:
-        case.closed_at = now()
+    values: dict[str, Any]
+    if change == "close":
+        values = {"closed_at": case.closed_at or now()}
     elif change == "reopen":
-        case.closed_at = None
+        values = {"closed_at": None}
     elif change in ("hold", "release"):
-        case.legal_hold = change == "hold"
+        values = {"legal_hold": change == "hold"}
     else:
         abort(400)
-    audit(change, case_id=case.id)
-    return redirect(url_for(".case", case_id=case.id))
+    with writing():
+        db.session.execute(update(Case).where(Case.id == case_id).values(**values))
+        audit(change, case_id=case_id)
+    return redirect(url_for(".case", case_id=case_id))
 
 
 @bp.get("/reports")

@@ -30,6 +30,7 @@ from sqlalchemy import func, select, update
 from werkzeug.datastructures import MultiDict
 from wtforms import FieldList
 
+from documents import cache
 from documents.pack import merge
 from documents.render import FORMATS, render
 from forms import ARTEFACTS, starters
@@ -39,8 +40,9 @@ from forms.model import Artefact
 from forms.prefill import prefilled
 from forms.repeat import Repeat
 from forms.web import as_formdata, check, check_draft, error_summary, form_class, typed
-from models import Case, Continuation, Document, Submission, db, now
+from models import Case, Continuation, Document, Submission, db, is_id, now
 from schemas import schema_for, stored_schema
+from serving.transactions import writing
 from web.access import CASEWORKERS, audit, public, roles
 from web.cases import details, known, may_see, visible_case
 
@@ -126,7 +128,8 @@ def _continued(artefact: Artefact, case: Case | None) -> Submission | None:
     """The version a new document continues (`continues=<id>`), if it really may continue it:
     the right artefact, the answer that opens it, and the same case."""
     link = artefact.continues
-    parent = db.session.get(Submission, request.form.get("continues", ""))
+    asked = request.form.get("continues", "")
+    parent = db.session.get(Submission, asked) if is_id(asked) else None
     if link is None or parent is None or parent.artefact != link.artefact:
         return None
     if case is None or parent.document.case_id != case.id:
@@ -172,7 +175,7 @@ def health() -> ResponseReturnValue:
     return {"status": "ok"}
 
 
-@bp.post("/cases/<case_id>/start/<slug>")
+@bp.post("/cases/<id:case_id>/start/<slug>")
 @bp.post("/reports/start/<slug>")
 @roles(CASEWORKERS)
 def start(slug: str, case_id: str | None = None) -> ResponseReturnValue:
@@ -184,17 +187,19 @@ def start(slug: str, case_id: str | None = None) -> ResponseReturnValue:
         abort(404)
     parent = _continued(artefact, case)
     answers = prefilled(artefact.prefill, known(case))
-    doc = Document(
-        case_id=case_id,
-        artefact=slug,
-        draft=typed(form_class(artefact)(formdata=as_formdata(artefact, answers))),
-        continues_id=parent.id if parent else None,
-        created_by=current_user.id,
-        updated_by=current_user.id,
-    )
-    db.session.add(doc)
-    db.session.flush()
-    audit("start", document=doc)
+    draft = typed(form_class(artefact)(formdata=as_formdata(artefact, answers)))
+    with writing():
+        doc = Document(
+            case_id=case_id,
+            artefact=slug,
+            draft=draft,
+            continues_id=parent.id if parent else None,
+            created_by=current_user.id,
+            updated_by=current_user.id,
+        )
+        db.session.add(doc)
+        db.session.flush()
+        audit("start", document=doc)
     return redirect(url_for(".edit", document_id=doc.id))
 
 
@@ -208,11 +213,17 @@ def _saved_form(doc: Document, artefact: Artefact) -> Any:
     return form_class(artefact)(formdata=formdata)
 
 
-def _save(doc: Document, lock: str | None, **values: Any) -> str | None:
-    """Save `values` on the document if nobody saved it since `lock`; else say who did."""
+class _ConflictError(Exception):
+    """Someone else saved the document since it was read: nothing of this save is kept."""
+
+
+def _save(doc: Document, lock: str | None, **values: Any) -> None:
+    """Inside `writing()`: save `values` on the document if nobody saved it since `lock`;
+    otherwise raise _ConflictError, and the whole write is undone."""
+    seen = int(lock) if lock and lock.isdigit() and len(lock) < 10 else -1
     result = db.session.execute(
         update(Document)
-        .where(Document.id == doc.id, Document.lock_version == (int(lock) if lock else -1))
+        .where(Document.id == doc.id, Document.lock_version == seen)
         .values(
             lock_version=Document.lock_version + 1,
             updated_by=current_user.id,
@@ -221,9 +232,12 @@ def _save(doc: Document, lock: str | None, **values: Any) -> str | None:
         )
         .execution_options(synchronize_session=False)
     )
-    if result.rowcount == 1:  # type: ignore[attr-defined]
-        return None
-    db.session.rollback()
+    if result.rowcount != 1:  # type: ignore[attr-defined]
+        raise _ConflictError
+
+
+def _changed_by(doc: Document) -> str:
+    """Who saved the document since it was read, and when: the message of a refused save."""
     db.session.refresh(doc)
     when = doc.updated_at.astimezone(LONDON)
     return (
@@ -233,33 +247,46 @@ def _save(doc: Document, lock: str | None, **values: Any) -> str | None:
     )
 
 
+def _save_draft(doc: Document, lock: str | None, draft: list[list[str]]) -> str | None:
+    """Save a draft as typed; None, or why it was refused."""
+    try:
+        with writing():
+            _save(doc, lock, draft=draft)
+            audit("save draft", document=doc)
+    except _ConflictError:
+        return _changed_by(doc)
+    return None
+
+
 def _submit(doc: Document, artefact: Artefact, data: dict[str, Any], lock: str | None):
     """Submit a new version: refused, like a save, if the document changed since `lock`."""
-    conflict = _save(doc, lock, draft=None)
-    if conflict:
-        return conflict
-    number = (
-        db.session.scalar(
-            select(func.count()).select_from(Submission).where(Submission.document_id == doc.id)
-        )
-        or 0
-    )
-    version = Submission(
-        artefact=artefact.slug,
-        answers=schema_for(artefact).dump(data),
-        document_id=doc.id,
-        number=number + 1,
-        submitted_by=current_user.id,
-    )
-    db.session.add(version)
-    db.session.flush()
-    if doc.continues_id is not None:
-        db.session.add(Continuation(submission_id=version.id, continues_id=doc.continues_id))
-    audit("submit", document=doc, version_id=version.id)
+    answers = schema_for(artefact).dump(data)
+    try:
+        with writing():
+            _save(doc, lock, draft=None)
+            number = db.session.scalar(
+                select(func.count()).select_from(Submission).where(Submission.document_id == doc.id)
+            )
+            version = Submission(
+                artefact=artefact.slug,
+                answers=answers,
+                document_id=doc.id,
+                number=(number or 0) + 1,
+                submitted_by=current_user.id,
+            )
+            db.session.add(version)
+            db.session.flush()
+            if doc.continues_id is not None:
+                db.session.add(
+                    Continuation(submission_id=version.id, continues_id=doc.continues_id)
+                )
+            audit("submit", document=doc, version_id=version.id)
+    except _ConflictError:
+        return _changed_by(doc)
     return version
 
 
-@bp.route("/documents/<document_id>", methods=["GET", "POST"])
+@bp.route("/documents/<id:document_id>", methods=["GET", "POST"])
 @roles(CASEWORKERS)
 def edit(document_id: str) -> ResponseReturnValue:
     doc, artefact = _document(document_id, edit=True)
@@ -275,9 +302,8 @@ def edit(document_id: str) -> ResponseReturnValue:
             outcome: Any = None
             if request.form.get("action") == "draft":
                 if check_draft(artefact, form):
-                    outcome = _save(doc, lock, draft=typed(form))
+                    outcome = _save_draft(doc, lock, typed(form))
                     if outcome is None:
-                        audit("save draft", document=doc)
                         flash(f"Your draft of the {artefact.title} was saved.")
                         return redirect(_home_of(doc))
             else:
@@ -292,7 +318,7 @@ def edit(document_id: str) -> ResponseReturnValue:
     return _form_page(doc, artefact, form, errors, lock)
 
 
-@bp.post("/documents/<document_id>/autosave")
+@bp.post("/documents/<id:document_id>/autosave")
 @roles(CASEWORKERS)
 def autosave(document_id: str) -> ResponseReturnValue:
     """The form page's script saves the draft as the user works: JSON in, JSON out."""
@@ -301,10 +327,9 @@ def autosave(document_id: str) -> ResponseReturnValue:
     if not check_draft(artefact, form):
         return jsonify(message=error_summary(form)[0]["text"]), 422
     lock = request.form.get("lock_version", "")
-    conflict = _save(doc, lock, draft=typed(form))
+    conflict = _save_draft(doc, lock, typed(form))
     if conflict:
         return jsonify(message=conflict), 409
-    audit("save draft", document=doc)
     saved = now().astimezone(LONDON)
     return jsonify(lock_version=int(lock) + 1, saved=f"{saved:%H:%M}")
 
@@ -357,7 +382,7 @@ def session_expired(_: CSRFError) -> ResponseReturnValue:
     return _form_page(doc, artefact, form, errors, request.form.get("lock_version", "")), 400
 
 
-@bp.get("/versions/<version_id>")
+@bp.get("/versions/<id:version_id>")
 @roles(CASEWORKERS)
 def answers(version_id: str) -> ResponseReturnValue:
     submission, artefact = _version(version_id)
@@ -384,39 +409,46 @@ def answers(version_id: str) -> ResponseReturnValue:
     )
 
 
-@bp.get("/versions/<version_id>/document.<kind>")
+@bp.get("/versions/<id:version_id>/document.<kind>")
 @roles(CASEWORKERS)
 def document(version_id: str, kind: str) -> ResponseReturnValue:
     submission, artefact = _version(version_id)
     if kind not in FORMATS:
         abort(404)
-    data = _answers(submission)
     audit("download", document=submission.document)
+    blob = cache.document(
+        (submission.id,), kind, lambda: render(kind, artefact, _answers(submission))
+    )
     # The file name is made here from the artefact and the id: never from an answer.
     return send_file(
-        io.BytesIO(render(kind, artefact, data)),
+        io.BytesIO(blob),
         mimetype=FORMATS[kind].mimetype,
         as_attachment=True,
         download_name=f"{artefact.stem}-{submission.short_id}-v{submission.number}.{kind}",
     )
 
 
-@bp.get("/versions/<version_id>/pack.pdf")
+@bp.get("/versions/<id:version_id>/pack.pdf")
 @roles(CASEWORKERS)
 def pack(version_id: str) -> ResponseReturnValue:
     """The PDFs of a submission and the one it continues (or that continues it), as one file."""
     pair = _pack(_version(version_id)[0])
     if pair is None:
         abort(404)
-    parts = []
-    for part in pair:
-        artefact = ARTEFACTS[part.artefact]
-        parts.append((artefact.title, render("pdf", artefact, _answers(part))))
     link = ARTEFACTS[pair[1].artefact].continues
     assert link is not None  # the continuing part always declares what it continues
     audit("download", document=pair[1].document)
+
+    def make() -> bytes:
+        parts = []
+        for part in pair:
+            artefact = ARTEFACTS[part.artefact]
+            parts.append((artefact.title, render("pdf", artefact, _answers(part))))
+        return merge(parts, link.pack_title)
+
+    blob = cache.document(tuple(part.id for part in pair), "pack.pdf", make)
     return send_file(
-        io.BytesIO(merge(parts, link.pack_title)),
+        io.BytesIO(blob),
         mimetype="application/pdf",
         as_attachment=True,
         download_name=f"{link.pack_title.lower().replace(' ', '-')}-{pair[1].short_id}.pdf",

@@ -96,6 +96,7 @@ if (form) {
         method: "POST",
         body,
         credentials: "same-origin",
+        headers: { Accept: "application/json" },
         keepalive: true,
       });
       const answer = await response.json().catch(() => ({}));
@@ -110,6 +111,12 @@ if (form) {
             : answer.message || "Your draft could not be saved automatically";
         stopped = response.status === 409 || response.status === 401;
         if (!stopped) dirty = true;
+        if (response.status === 503) {
+          // The service is busy: try again when it says, without waiting for more typing.
+          const seconds = Number(response.headers.get("Retry-After")) || 5;
+          window.clearTimeout(timer);
+          timer = window.setTimeout(save, seconds * 1000);
+        }
       }
     } catch {
       status.textContent = "Your draft could not be saved automatically: check your connection";

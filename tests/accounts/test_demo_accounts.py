@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from accounts import ROLES
 from accounts.passwords import password_problem, verify_password
 from app import create_app
-from config import DevelopmentConfig, ProductionConfig
+from config import ConfigError, DevelopmentConfig, ProductionConfig
 from models import User, db
 
 
@@ -53,5 +53,5 @@ def test_production_never_makes_demo_accounts(tmp_path: Path) -> None:
 
 def test_production_refuses_to_start_without_a_secret(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("SECRET_KEY", raising=False)
-    with pytest.raises(RuntimeError, match="SECRET_KEY"):
+    with pytest.raises(ConfigError, match="SECRET_KEY"):
         create_app(ProductionConfig)

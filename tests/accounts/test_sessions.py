@@ -86,7 +86,7 @@ def test_sign_in_is_throttled_after_ten_failures_in_five_minutes(
             assert sign_in(anonymous, email, "wrong password here") == (200, WRONG)
             clock.tick(dt.timedelta(seconds=20))
         # Now even the right password is refused, and an unknown account is told the same.
-        assert sign_in(anonymous, email, PASSWORD) == (200, THROTTLED)
+        assert sign_in(anonymous, email, PASSWORD) == (429, THROTTLED)
         assert not signed_in(anonymous)
         # Other accounts are not affected.
         other = make_user("referrer")

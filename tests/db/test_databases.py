@@ -4,19 +4,17 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Iterator
 
-import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from flask import Flask
 from flask.testing import FlaskClient
-from flask_migrate import upgrade
 from sqlalchemy import func, select
 
 from forms import ARTEFACTS
 from models import AuditEvent, Submission, db
-from tests.conftest import make_app, sample_json
+from serving.transactions import writing
+from tests.conftest import sample_json
 from tests.helpers import (
     add_member,
     error_messages,
@@ -30,18 +28,6 @@ from tests.helpers import (
     submit,
     word_text,
 )
-
-
-@pytest.fixture
-def migrated(database_url: str) -> Iterator[Flask]:
-    """The app on an empty database brought to the newest schema by the migrations."""
-
-    app = make_app(database_url)
-    with app.app_context():
-        upgrade()
-        yield app
-        db.session.remove()
-        db.engine.dispose()
 
 
 def test_migrations_build_exactly_the_models_schema(migrated: Flask) -> None:
@@ -60,16 +46,19 @@ def test_a_referral_round_trips_through_the_database(migrated: Flask) -> None:
 
 
 def test_concurrent_writers_all_succeed(migrated: Flask) -> None:
-    """Writers in threads, each reading then writing: none fails on a lock, none is lost."""
+    """Writers in threads, each reading and then writing in `writing()`, as the app does:
+    none fails on a lock, none is lost."""
     failures: list[BaseException] = []
+    count = select(func.count()).select_from(AuditEvent)
 
     def writer(number: int) -> None:
         try:
             with migrated.app_context():
                 for _ in range(10):
-                    db.session.scalar(select(func.count()).select_from(AuditEvent))
-                    db.session.add(AuditEvent(action=f"writer {number}"))
-                    db.session.commit()
+                    db.session.scalar(count)  # the request's reading
+                    with writing():
+                        db.session.scalar(count)
+                        db.session.add(AuditEvent(action=f"writer {number}"))
                 db.session.remove()
         except BaseException as error:
             failures.append(error)
@@ -80,7 +69,39 @@ def test_concurrent_writers_all_succeed(migrated: Flask) -> None:
     for thread in threads:
         thread.join(timeout=60)
     assert failures == []
-    assert db.session.scalar(select(func.count()).select_from(AuditEvent)) == 60
+    assert db.session.scalar(count) == 60
+
+
+def test_a_long_read_never_holds_up_a_write(migrated: Flask) -> None:
+    """A request reading through something slow (a password check, a render) keeps its read
+    transaction open; another request's write goes through meanwhile, and the reader then
+    writes too."""
+    wrote = threading.Event()
+    outcome: dict[str, object] = {}
+
+    def slow_reader() -> None:
+        with migrated.app_context():
+            db.session.scalar(select(func.count()).select_from(AuditEvent))  # snapshot taken
+            outcome["writer finished first"] = wrote.wait(timeout=30)
+            with writing():
+                db.session.add(AuditEvent(action="after a slow read"))
+            db.session.remove()
+
+    def writer() -> None:
+        with migrated.app_context():
+            with writing():
+                db.session.add(AuditEvent(action="meanwhile"))
+            wrote.set()
+            db.session.remove()
+
+    threads = [threading.Thread(target=slow_reader), threading.Thread(target=writer)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert outcome == {"writer finished first": True}
+    actions = db.session.scalars(select(AuditEvent.action).order_by(AuditEvent.id)).all()
+    assert actions == ["meanwhile", "after a slow read"]
 
 
 def test_two_people_saving_one_draft_at_once_cannot_overwrite_each_other(

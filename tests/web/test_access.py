@@ -60,18 +60,18 @@ EXPECTED: dict[str, frozenset[str]] = {
     "/accounts": frozenset({"admin"}),
     "/": SIGNED_IN,
     "/cases/new": CREATORS,
-    "/cases/<case_id>": CASE_PEOPLE,
-    "/cases/<case_id>/details": CASE_PEOPLE,
-    "/cases/<case_id>/members": CASE_PEOPLE,
-    "/cases/<case_id>/status": frozenset({"manager"}),
-    "/cases/<case_id>/start/<slug>": CASE_PEOPLE,
+    "/cases/<id:case_id>": CASE_PEOPLE,
+    "/cases/<id:case_id>/details": CASE_PEOPLE,
+    "/cases/<id:case_id>/members": CASE_PEOPLE,
+    "/cases/<id:case_id>/status": frozenset({"manager"}),
+    "/cases/<id:case_id>/start/<slug>": CASE_PEOPLE,
     "/reports": PHOENIX,
     "/reports/start/<slug>": PHOENIX,
-    "/documents/<document_id>": CASE_PEOPLE,
-    "/documents/<document_id>/autosave": CASE_PEOPLE,
-    "/versions/<version_id>": CASE_PEOPLE,
-    "/versions/<version_id>/document.<kind>": CASE_PEOPLE,
-    "/versions/<version_id>/pack.pdf": CASE_PEOPLE,
+    "/documents/<id:document_id>": CASE_PEOPLE,
+    "/documents/<id:document_id>/autosave": CASE_PEOPLE,
+    "/versions/<id:version_id>": CASE_PEOPLE,
+    "/versions/<id:version_id>/document.<kind>": CASE_PEOPLE,
+    "/versions/<id:version_id>/pack.pdf": CASE_PEOPLE,
 }
 
 
@@ -128,18 +128,18 @@ def _url(path: str, world: dict[str, Any]) -> str:
         "slug": "phoenix_progress_report" if path.startswith("/reports") else "cse_referral",
     }
     for name, value in values.items():
-        path = path.replace(f"<{name}>", value)
+        path = path.replace(f"<{name}>", value).replace(f"<id:{name}>", value)
     return path
 
 
 POSTED = {
     "/sign-in": {"email": "nobody@example.org", "password": "not a password at all"},
     "/cases/new": {"forename": "Matrix", "surname": "Testcase"},
-    "/cases/<case_id>/members": {"email": "nobody@example.org"},
-    "/cases/<case_id>/status": {"change": "hold"},
-    "/cases/<case_id>/details": {"forename": "Matrix", "surname": "Testcase"},
-    "/documents/<document_id>": {"action": "draft", "lock_version": "0"},
-    "/documents/<document_id>/autosave": {"lock_version": "0"},
+    "/cases/<id:case_id>/members": {"email": "nobody@example.org"},
+    "/cases/<id:case_id>/status": {"change": "hold"},
+    "/cases/<id:case_id>/details": {"forename": "Matrix", "surname": "Testcase"},
+    "/documents/<id:document_id>": {"action": "draft", "lock_version": "0"},
+    "/documents/<id:document_id>/autosave": {"lock_version": "0"},
 }
 
 

@@ -11,7 +11,7 @@ from flask.testing import FlaskClient
 from werkzeug.datastructures import MultiDict
 
 from app import create_app
-from config import ProductionConfig
+from config import ConfigError, ProductionConfig
 from forms import ARTEFACTS
 from tests.conftest import sample_json
 from tests.helpers import (
@@ -32,7 +32,7 @@ REFERRAL = ARTEFACTS["cse_referral"]
 HEADERS = {
     "X-Frame-Options": "DENY",
     "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "no-referrer",
+    "Referrer-Policy": "same-origin",
 }
 
 
@@ -84,7 +84,7 @@ def test_session_cookie_is_http_only_and_same_site(client: FlaskClient) -> None:
 
 def test_production_cookie_is_secure_and_needs_a_secret(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("SECRET_KEY", raising=False)
-    with pytest.raises(RuntimeError, match="SECRET_KEY"):
+    with pytest.raises(ConfigError, match="SECRET_KEY"):
         create_app(ProductionConfig)
 
     class Production(ProductionConfig):
