@@ -7,13 +7,22 @@ BIN := $(VENV)/bin
 export CSE_FORMS_ENV ?= development
 # Debian packages: the PDF fonts for everyone; Chromium and poppler for the tests.
 RUN_DEBS := fonts-dejavu-core fonts-symbola fonts-wqy-zenhei
-TEST_DEBS := $(RUN_DEBS) chromium chromium-driver poppler-utils
+# The tests also run the service as it is deployed: nginx (with the module that clears the
+# Server header) in front of gunicorn, over TLS (openssl makes the test certificate).
+TEST_DEBS := $(RUN_DEBS) chromium chromium-driver poppler-utils nginx-light \
+	libnginx-mod-http-headers-more-filter openssl
 
-.PHONY: run test lint bench install assets db debs-run debs-test clean
+.PHONY: run serve test lint bench bench-http install assets db debs-run debs-test clean
 
 run: install assets debs-run db
 	$(BIN)/flask --app app demo-accounts
 	$(BIN)/flask --app app run --host 127.0.0.1 --port 5000
+
+# Production: gunicorn (gunicorn.conf.py) on 127.0.0.1:8000, for nginx in front (deploy/).
+# Needs SECRET_KEY, and DATABASE_URL for PostgreSQL (README: Production).
+serve: export CSE_FORMS_ENV = production
+serve: install assets debs-run db
+	$(BIN)/gunicorn --config gunicorn.conf.py
 
 test: install assets debs-test
 	$(BIN)/pytest
@@ -25,6 +34,10 @@ lint: install
 
 bench: install assets debs-run
 	$(BIN)/python -m bench
+
+# Through HTTP, with gunicorn on loopback, beside the previous commit (bench/http.py).
+bench-http: install assets debs-run
+	$(BIN)/python -m bench --http
 
 install: $(VENV)/.installed
 

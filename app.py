@@ -129,20 +129,24 @@ def _configure(app: Flask, config: type[Config] | dict[str, Any] | None) -> None
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = development_secret(app.instance_path)
     if not app.config.get("SQLALCHEMY_DATABASE_URI"):
-        app.config["SQLALCHEMY_DATABASE_URI"] = f"sqlite:///{_private_database(app)}"
+        folder = Path(app.instance_path)
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        folder.chmod(0o700)
+        app.config["SQLALCHEMY_DATABASE_URI"] = f"sqlite:///{folder / 'cse.sqlite3'}"
+    _private_sqlite_file(app.config["SQLALCHEMY_DATABASE_URI"])
     app.config["SQLALCHEMY_ENGINE_OPTIONS"] = _engine_options(app.config)
 
 
-def _private_database(app: Flask) -> Path:
-    """The embedded database, readable by the service's own account only: the instance folder
-    0700, the file 0600 (SQLite gives its -wal and -shm files the file's permissions)."""
-    folder = Path(app.instance_path)
-    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-    folder.chmod(0o700)
-    path = folder / "cse.sqlite3"
-    os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
-    path.chmod(0o600)
-    return path
+def _private_sqlite_file(uri: str) -> None:
+    """An embedded database is readable by the service's own account only: its file is made
+    0600 before SQLite first opens it (SQLite gives its -wal and -shm files the file's mode),
+    in an instance folder that is 0700 when it holds the database."""
+    url = make_url(uri)
+    if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
+        return
+    path = Path(url.database)
+    if not path.exists():
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
 
 
 def _engine_options(config: dict[str, Any]) -> dict[str, Any]:

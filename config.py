@@ -40,6 +40,11 @@ class Config:
     # How many proxies in front of the app set X-Forwarded-For/-Proto/-Host (nginx: 1). Their
     # headers are believed for exactly that many hops; with 0, never (a client could forge them).
     TRUSTED_PROXIES = _int("TRUSTED_PROXIES", 0)
+    # The host names the service answers to (comma-separated); any other Host header is
+    # refused (400), so that no address the app makes can point elsewhere. Unset: any.
+    TRUSTED_HOSTS = [
+        h.strip() for h in os.environ.get("TRUSTED_HOSTS", "").split(",") if h.strip()
+    ] or None
     SESSION_COOKIE_NAME = "cse_forms_session"
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
@@ -56,11 +61,12 @@ class Config:
     # one address, so this is generous), and failures across every account (password
     # spraying). flask-limiter counts them in RATELIMIT_STORAGE_URI: memory:// is per process
     # (the embedded default, one process); several processes need a shared store (redis://).
-    SIGN_IN_PER_ADDRESS = "30 per 5 minutes"
-    SIGN_IN_EVERYWHERE = "300 per 5 minutes"
+    SIGN_IN_PER_ADDRESS = os.environ.get("SIGN_IN_PER_ADDRESS", "30 per 5 minutes")
+    SIGN_IN_EVERYWHERE = os.environ.get("SIGN_IN_EVERYWHERE", "300 per 5 minutes")
     RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
     RATELIMIT_STRATEGY = "moving-window"  # "30 in any 5 minutes", not per clock window
-    RATELIMIT_KEY_PREFIX = "cse-forms"
+    # Keys in a shared store start with this: several services may share one Redis.
+    RATELIMIT_KEY_PREFIX = os.environ.get("RATELIMIT_KEY_PREFIX", "cse-forms")
     RATELIMIT_HEADERS_ENABLED = True
     # If the shared store is out of reach, count in the process meanwhile (and log it) rather
     # than refuse everyone or fail: the per-account limit, in the database, still holds.

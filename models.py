@@ -21,7 +21,10 @@ class Base(DeclarativeBase):
     pass
 
 
-db = SQLAlchemy(model_class=Base)
+# A commit leaves what a request loaded as it was, attached and usable: a request ends its
+# read transaction before slow work and writes in short transactions (serving.transactions),
+# and must not reload everything after each.
+db = SQLAlchemy(model_class=Base, session_options={"expire_on_commit": False})
 
 
 def new_id() -> str:

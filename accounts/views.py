@@ -19,7 +19,7 @@ from forms.kinds import has_control_characters
 from models import User, db
 from serving.capacity import turn
 from serving.limits import sign_in_limited
-from serving.transactions import writing
+from serving.transactions import release, writing
 from web.access import audit, public, roles, signed_in
 
 bp = Blueprint("accounts", __name__)
@@ -75,6 +75,7 @@ def _signed_in(email: str, password: str) -> User | None:
     turn: only a few run at once in a process (serving.capacity).
     """
     user = db.session.scalar(select(User).where(User.email == email))
+    release()
     with turn("password check"):
         known = verify_password(user.password_hash if user else _NOBODY, password)
     if user is not None and known and user.active:

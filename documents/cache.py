@@ -21,6 +21,7 @@ from pathlib import Path
 from flask import current_app
 
 from serving.capacity import turn
+from serving.transactions import release
 
 TTL_SECONDS = 600
 ROOT = Path(__file__).resolve().parent.parent
@@ -75,11 +76,13 @@ def _put(key: Hashable, blob: bytes, limit: int) -> None:
 
 
 def document(versions: tuple[str, ...], kind: str, make: Callable[[], bytes]) -> bytes:
-    """The document of `kind` made from `versions` (ids): from memory, or made now (taking a
-    turn at rendering: serving.capacity)."""
+    """The document of `kind` made from `versions` (ids): from memory, or made now by `make`,
+    which must need nothing more from the database (the connection is given back while it
+    waits for its turn at rendering and renders: serving.capacity)."""
     key = (versions, kind, RENDERER, dt.date.today())
     blob = _get(key)
     if blob is None:
+        release()
         with turn("render"):
             blob = make()
         _put(key, blob, current_app.config["DOCUMENT_CACHE_BYTES"])

@@ -33,8 +33,7 @@ _writing: contextvars.ContextVar[bool] = contextvars.ContextVar("writing", defau
 def writing() -> Iterator[None]:
     """A short write transaction, committed at the end (rolled back on an error).
 
-    The read transaction the request was in ends first (its loaded objects reload when next
-    used). Nested uses join the outermost one.
+    The read transaction the request was in ends first. Nested uses join the outermost one.
     """
     if _writing.get():
         yield
@@ -50,6 +49,13 @@ def writing() -> Iterator[None]:
         raise
     finally:
         _writing.reset(token)
+
+
+def release() -> None:
+    """Before slow work (a password check, a render): end the read transaction and give its
+    connection back to the pool, so that the wait holds neither a connection nor a snapshot.
+    What was loaded stays usable (models.db: commits expire nothing)."""
+    db.session.commit()
 
 
 def _is_sqlite(dbapi_connection: Any) -> bool:

@@ -66,13 +66,17 @@ class IsolatedClient(FlaskClient):
     database session. Without this, requests reuse the test's app context, and two clients
     would share one signed-in user.
 
-    The test's own session ends its transaction first, so SQLite's write lock is free.
+    The test's own session ends its transaction first, so SQLite's write lock is free, and
+    reloads what it holds afterwards.
     """
 
     def open(self, *args: Any, **kwargs: Any) -> TestResponse:
         if has_app_context():
             db.session.commit()
-        return contextvars.Context().run(super().open, *args, **kwargs)
+        response = contextvars.Context().run(super().open, *args, **kwargs)
+        if has_app_context():
+            db.session.expire_all()  # what the test loaded reads what the request wrote
+        return response
 
 
 def make_app(database_url: str, **settings: Any) -> Flask:
@@ -124,3 +128,13 @@ def sample(artefact: Artefact) -> dict[str, Any]:
 def artefact(request: pytest.FixtureRequest) -> Artefact:
     """Each declared artefact in turn: generic behaviour is tested for all of them."""
     return ARTEFACTS[request.param]
+
+
+@pytest.fixture(scope="session")
+def playwright() -> Iterator[Any]:
+    """Playwright, started once for the whole run: its sync API cannot run twice at once, and
+    several directories' tests drive browsers (tests/browser, tests/live)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as running:
+        yield running

@@ -120,7 +120,11 @@ def _version(version_id: str) -> tuple[Submission, Artefact]:
 
 def _answers(submission: Submission) -> dict[str, Any]:
     """A submission's answers as clean values, read back as they were stored."""
-    loaded: dict[str, Any] = stored_schema(ARTEFACTS[submission.artefact]).load(submission.answers)
+    return _loaded(ARTEFACTS[submission.artefact], submission.answers)
+
+
+def _loaded(artefact: Artefact, stored: dict[str, Any]) -> dict[str, Any]:
+    loaded: dict[str, Any] = stored_schema(artefact).load(stored)
     return loaded
 
 
@@ -416,8 +420,9 @@ def document(version_id: str, kind: str) -> ResponseReturnValue:
     if kind not in FORMATS:
         abort(404)
     audit("download", document=submission.document)
+    answers = submission.answers  # loaded now: the render needs no database
     blob = cache.document(
-        (submission.id,), kind, lambda: render(kind, artefact, _answers(submission))
+        (submission.id,), kind, lambda: render(kind, artefact, _loaded(artefact, answers))
     )
     # The file name is made here from the artefact and the id: never from an answer.
     return send_file(
@@ -439,11 +444,13 @@ def pack(version_id: str) -> ResponseReturnValue:
     assert link is not None  # the continuing part always declares what it continues
     audit("download", document=pair[1].document)
 
+    stored = [(ARTEFACTS[part.artefact], part.answers) for part in pair]
+
     def make() -> bytes:
-        parts = []
-        for part in pair:
-            artefact = ARTEFACTS[part.artefact]
-            parts.append((artefact.title, render("pdf", artefact, _answers(part))))
+        parts = [
+            (artefact.title, render("pdf", artefact, _loaded(artefact, answers)))
+            for artefact, answers in stored
+        ]
         return merge(parts, link.pack_title)
 
     blob = cache.document(tuple(part.id for part in pair), "pack.pdf", make)

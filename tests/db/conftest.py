@@ -7,33 +7,18 @@ and the end of the run says so.
 
 from __future__ import annotations
 
-import secrets
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import sqlalchemy as sa
 from flask import Flask
 from flask_migrate import upgrade
 
 from models import db
 from tests.conftest import make_app
+from tests.stores import POSTGRES_REACHABLE as REACHABLE
+from tests.stores import postgres_schema
 
-POSTGRES = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
-
-
-def _postgres_reachable() -> bool:
-    try:
-        engine = sa.create_engine(POSTGRES, connect_args={"connect_timeout": 3})
-        with engine.connect():
-            pass
-        engine.dispose()
-        return True
-    except sa.exc.OperationalError:
-        return False
-
-
-REACHABLE = _postgres_reachable()
 DATABASES = ["sqlite", "postgresql"] if REACHABLE else ["sqlite"]
 
 
@@ -53,16 +38,8 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str
     if request.param == "sqlite":
         yield f"sqlite:///{tmp_path / 'db.sqlite3'}"
         return
-    schema = f"t_{secrets.token_hex(6)}"
-    admin = sa.create_engine(POSTGRES)
-    with admin.begin() as connection:
-        connection.exec_driver_sql(f"CREATE SCHEMA {schema}")
-    try:
-        yield f"{POSTGRES}?options=-csearch_path%3D{schema}"
-    finally:
-        with admin.begin() as connection:
-            connection.exec_driver_sql(f"DROP SCHEMA {schema} CASCADE")
-        admin.dispose()
+    with postgres_schema() as url:
+        yield url
 
 
 @pytest.fixture

@@ -48,15 +48,22 @@ def test_simultaneous_guesses_check_at_most_the_limit(migrated: Flask) -> None:
     for thread in threads:
         thread.join(timeout=120)
 
-    assert Counter(outcomes) == {(200, WRONG): 10, (429, THROTTLED): GUESSES - 10}
-    checked = (
+    # Attempts counted while in flight can only make the count higher: at most ten checked.
+    counted = Counter(outcomes)
+    assert set(counted) <= {(200, WRONG), (429, THROTTLED)}
+    assert sum(counted.values()) == GUESSES and counted[(200, WRONG)] <= 10
+
+    # One at a time, the guesses go on until refused: ten passwords checked in all, never more.
+    def one(password: str) -> tuple[int, str]:
+        client = migrated.test_client()
+        data = {"csrf_token": token_on(client, "/sign-in"), "email": email, "password": password}
+        response = client.post("/sign-in", data=data)
+        return response.status_code, _message(response)
+
+    while one("one more guess") == (200, WRONG):
+        pass
+    failed = (
         select(func.count()).select_from(AuditEvent).where(AuditEvent.action == "sign in failed")
     )
-    assert db.session.scalar(checked) == 10
-    # The account stays locked, even against its right password.
-    late = migrated.test_client()
-    response = late.post(
-        "/sign-in",
-        data={"csrf_token": token_on(late, "/sign-in"), "email": email, "password": PASSWORD},
-    )
-    assert (response.status_code, _message(response)) == (429, THROTTLED)
+    assert db.session.scalar(failed) == 10
+    assert one(PASSWORD) == (429, THROTTLED)  # locked, even against the right password

@@ -3,29 +3,17 @@ server at 127.0.0.1:6379 when it answers) and apps with production-like settings
 
 from __future__ import annotations
 
-import secrets
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-import redis
 from flask import Flask
 
 from models import db
 from tests.conftest import make_app
+from tests.stores import REDIS, REDIS_REACHABLE, redis_prefix
 
-REDIS = "redis://127.0.0.1:6379/0"
-
-
-def _redis_reachable() -> bool:
-    try:
-        return bool(redis.Redis.from_url(REDIS, socket_connect_timeout=3).ping())
-    except redis.RedisError:
-        return False
-
-
-REDIS_REACHABLE = _redis_reachable()
 STORES = ["memory", "redis"] if REDIS_REACHABLE else ["memory"]
 
 
@@ -45,11 +33,8 @@ def limit_store(request: pytest.FixtureRequest) -> Iterator[dict[str, str]]:
     if request.param == "memory":
         yield {"RATELIMIT_STORAGE_URI": "memory://"}
         return
-    prefix = f"cse-forms-test-{secrets.token_hex(6)}"
-    yield {"RATELIMIT_STORAGE_URI": REDIS, "RATELIMIT_KEY_PREFIX": prefix}
-    client = redis.Redis.from_url(REDIS)
-    for key in client.scan_iter(f"*{prefix}*"):
-        client.delete(key)
+    with redis_prefix() as prefix:
+        yield {"RATELIMIT_STORAGE_URI": REDIS, "RATELIMIT_KEY_PREFIX": prefix}
 
 
 @pytest.fixture

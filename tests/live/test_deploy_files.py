@@ -1,0 +1,60 @@
+"""Every file of deploy/ is sound and used: systemd accepts the units, their commands run as
+written, and the settings file names only settings the service reads. (The nginx site and the
+app's unit are run for real by test_https.py and test_two_instances.py.)"""
+
+from __future__ import annotations
+
+import re
+import shlex
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tools.live import DEPLOY, INSTALLED_AT, ROOT, service_environment, settings_example, unit
+
+UNITS = sorted(p.name for p in DEPLOY.iterdir() if p.suffix in (".service", ".timer"))
+
+
+def test_systemd_accepts_every_unit(tmp_path: Path) -> None:
+    for name in UNITS:
+        text = (DEPLOY / name).read_text().replace(INSTALLED_AT, str(ROOT))
+        (tmp_path / name).write_text(text)
+    result = subprocess.run(
+        ["systemd-analyze", "verify", *UNITS], cwd=tmp_path, capture_output=True, text=True
+    )
+    assert (result.returncode, result.stdout + result.stderr) == (0, "")
+
+
+def test_the_timer_starts_the_purge_each_night() -> None:
+    timer = unit("cse-forms-purge.timer")
+    assert timer["OnCalendar"] == ["*-*-* 03:30:00"] and timer["Persistent"] == ["true"]
+    assert (DEPLOY / "cse-forms-purge.service").exists()
+
+
+def test_the_purge_unit_runs_as_written(tmp_path: Path) -> None:
+    purge = unit("cse-forms-purge.service")
+    env = service_environment(DATABASE_URL=f"sqlite:///{tmp_path / 'purge.sqlite3'}")
+    for assignment in purge["Environment"]:
+        env.update([assignment.split("=", 1)])
+    flask = shlex.split(purge["ExecStart"][0])
+    subprocess.run([flask[0], "--app", "app", "db", "upgrade"], cwd=ROOT, env=env, check=True)
+    result = subprocess.run(
+        flask, cwd=purge["WorkingDirectory"][0], env=env, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Deleted 0 cases closed more than 9125 days ago")
+
+
+@pytest.mark.parametrize("name", ["cse-forms.service", "cse-forms-purge.service"])
+def test_units_keep_files_private_and_the_system_read_only(name: str) -> None:
+    service = unit(name)
+    assert service["UMask"] == ["0077"]
+    assert service["ProtectSystem"] == ["strict"] and service["NoNewPrivileges"] == ["yes"]
+    assert service["EnvironmentFile"] == ["/etc/cse-forms/env"]
+
+
+def test_the_settings_file_names_only_settings_the_service_reads() -> None:
+    read = "\n".join(path.read_text() for path in (ROOT / "config.py", ROOT / "gunicorn.conf.py"))
+    for name in settings_example():
+        assert re.search(rf"[\"']{name}[\"']", read), f"{name} is read nowhere"

@@ -1,0 +1,138 @@
+"""The service as deployed: Chromium, nginx terminating TLS (deploy/cse-forms.nginx.conf),
+gunicorn started as the systemd unit starts it, and PostgreSQL. A person signs in, makes a
+case, saves a draft, submits a referral and downloads its PDF: every form POST passes the
+CSRF Referer check that only HTTPS applies."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from playwright.sync_api import Browser, Page, Playwright, expect
+
+from forms import ARTEFACTS
+from tests.chromium import CHROMIUM, CHROMIUM_ARGS, TIMEOUT_MS
+from tests.conftest import sample_json
+from tests.helpers import pdf_body
+from tools.live import PASSWORD, SERVER_NAME
+
+pytestmark = pytest.mark.browser
+REFERRAL = ARTEFACTS["cse_referral"]
+SAMPLE = sample_json("cse_referral")
+EMAIL = "lee.live@example.org"
+
+
+@pytest.fixture(scope="module")
+def deployed(service: Any, postgres_url: str) -> Any:
+    (app,) = service(postgres_url, TRUSTED_PROXIES="1", TRUSTED_HOSTS=SERVER_NAME)
+    return service.front(app)
+
+
+@pytest.fixture(scope="module")
+def chromium(playwright: Playwright, deployed: Any) -> Iterator[Browser]:
+    """Chromium that finds the service's name on this machine, as a council's DNS would."""
+    rules = f"--host-resolver-rules=MAP {SERVER_NAME} 127.0.0.1"
+    browser = playwright.chromium.launch(
+        executable_path=CHROMIUM, args=[*CHROMIUM_ARGS, rules], headless=True
+    )
+    yield browser
+    browser.close()
+
+
+def _page(chromium: Browser, deployed: Any) -> Page:
+    # The certificate is made by the test: the browser is told to accept it, nothing else.
+    context = chromium.new_context(
+        base_url=deployed.url, ignore_https_errors=True, accept_downloads=True
+    )
+    context.set_default_timeout(TIMEOUT_MS)
+    return context.new_page()
+
+
+def test_a_referral_from_sign_in_to_pdf_over_https(chromium: Browser, deployed: Any) -> None:
+    page = _page(chromium, deployed)
+    first = page.goto("/")
+    assert first is not None
+    expect(page).to_have_url(re.compile(r"/sign-in\?next=/$"))
+    headers = first.all_headers()
+    assert "server" not in headers
+    assert headers["strict-transport-security"].startswith("max-age=")
+    assert headers["referrer-policy"] == "same-origin"
+
+    page.get_by_label("Email address").fill(EMAIL)
+    page.locator("#password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("My cases")
+    cookie = next(c for c in page.context.cookies() if c["name"] == "cse_forms_session")
+    assert cookie["secure"] and cookie["httpOnly"]
+
+    page.get_by_role("button", name="Create a case").click()
+    page.get_by_label("First name").fill("Hana")
+    page.get_by_label("Last name").fill("Httpstestcase")
+    for part, value in zip(("day", "month", "year"), ("14", "3", "2010"), strict=True):
+        page.locator(f"#dob-{part}").fill(value)
+    page.get_by_label("Gender").fill("Female")
+    page.get_by_role("button", name="Create the case").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Hana Httpstestcase")
+
+    page.get_by_role("button", name=f"Start the {REFERRAL.title}").click()
+    expect(page.locator("#child_forename")).to_have_value("Hana")
+    form_url = page.url
+    page.locator("#concerns_summary").fill(SAMPLE["concerns_summary"])
+    # The page's own script saves as the user types, through fetch: over HTTPS too.
+    expect(page.locator(".app-autosave-status")).to_contain_text("Draft saved at", timeout=15_000)
+    page.get_by_role("button", name="Save as draft").click()
+    expect(page.locator(".govuk-notification-banner")).to_contain_text("draft")
+
+    page.goto(form_url)
+    expect(page.locator("#concerns_summary")).to_have_value(SAMPLE["concerns_summary"])
+    page.locator("#referrer_role").fill(SAMPLE["referrer_role"])
+    for part, value in zip(("day", "month", "year"), ("2", "11", "2026"), strict=True):
+        page.locator(f"#date_of_referral-{part}").fill(value)
+    page.locator("form button.govuk-button[value=submit]").click()
+    expect(page.locator(".govuk-error-summary")).to_have_count(0)
+    expect(page).to_have_url(re.compile(r"/versions/[\w-]{24}$"))
+    expect(page.locator(".govuk-caption-xl")).to_contain_text("Version 1")
+
+    with page.expect_download() as info:
+        page.get_by_role("link", name="Download PDF").click()
+    assert info.value.failure() is None
+    assert "hana" not in info.value.suggested_filename.lower()
+    path = info.value.path()
+    assert "Httpstestcase" in pdf_body(path.read_bytes())
+
+    page.get_by_role("button", name="Sign out").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Sign in")
+
+
+def _curl(*args: str) -> str:
+    """What curl sees, headers included, with the service's name found on this machine."""
+    return subprocess.run(
+        ["curl", "--silent", "--show-error", "--include", "--insecure", *args],
+        capture_output=True,
+        text=True,
+        timeout=30,
+    ).stdout
+
+
+def test_nginx_redirects_plain_http_and_refuses_other_names(deployed: Any) -> None:
+    resolve = f"{SERVER_NAME}:{deployed.http_port}:127.0.0.1"
+    plain = _curl("--resolve", resolve, f"http://{SERVER_NAME}:{deployed.http_port}/sign-in")
+    assert plain.startswith("HTTP/1.1 301")
+    assert re.search(rf"(?im)^location: https://{SERVER_NAME}/sign-in", plain)
+    assert not re.search(r"(?im)^server:", plain)
+    # Any other name (or a bare address) gets no TLS handshake, so no page at all.
+    other = f"other.test:{deployed.https_port}:127.0.0.1"
+    assert _curl("--resolve", other, f"https://other.test:{deployed.https_port}/") == ""
+    # A forged X-Forwarded-* header from the client changes nothing: nginx sets its own.
+    resolve = f"{SERVER_NAME}:{deployed.https_port}:127.0.0.1"
+    forged = _curl(
+        "--resolve",
+        resolve,
+        "-H",
+        "X-Forwarded-Host: evil.example",
+        f"https://{SERVER_NAME}:{deployed.https_port}/",
+    )
+    assert re.search(r"(?im)^location: /sign-in", forged), forged
