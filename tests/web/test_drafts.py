@@ -75,6 +75,17 @@ def test_a_draft_keeps_new_lines_as_browsers_send_them(client: FlaskClient) -> N
     assert _value(client, url, "concerns_summary") == ["One\nTwo\nThree"]
 
 
+def test_a_box_revealed_by_a_choice_keeps_its_lines_as_typed(client: FlaskClient) -> None:
+    # The page once indented every line but the first of such a box, so each time the form
+    # was opened and saved (autosave does it as people type) its lines gained two spaces.
+    url = start(client, REFERRAL)
+    typed = "Discussed with the consultation group.\nAgreed to refer to MASE."
+    for _ in range(2):
+        response = _save_draft(client, url, consultation="yes", consultation_outcome=typed)
+        assert response.status_code == 302, error_messages(response)
+        assert _value(client, url, "consultation_outcome") == [typed]
+
+
 def test_a_draft_refuses_characters_no_document_can_hold(client: FlaskClient) -> None:
     url = start(client, REFERRAL)
     response = _save_draft(client, url, child_alias="Jas\x07mine")
