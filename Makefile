@@ -35,7 +35,7 @@ lint: install
 bench: install assets debs-run
 	$(BIN)/python -m bench
 
-# Through HTTP, with gunicorn on loopback, beside the previous commit (bench/http.py).
+# Through HTTP, with gunicorn on loopback, beside the previous commit (bench/served.py).
 bench-http: install assets debs-run
 	$(BIN)/python -m bench --http
 

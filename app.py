@@ -10,7 +10,6 @@ from typing import Any
 
 from flask import Flask, Response, render_template, request
 from flask.helpers import get_debug_flag
-from flask_migrate import Migrate
 from flask_talisman import Talisman
 from flask_wtf import CSRFProtect
 from govuk_frontend_wtf.main import WTFormsHelpers
@@ -26,10 +25,10 @@ from models import db
 from retention import purge_command
 from serving import errors, limits
 from serving.proxies import behind_proxies
+from serving.schema import migrations_if_a_command
 
 ROOT = Path(__file__).resolve().parent
 csrf = CSRFProtect()
-migrate = Migrate()
 talisman = Talisman()
 
 CSP = {
@@ -72,7 +71,7 @@ def create_app(
     app.jinja_env.lstrip_blocks = True
     app.jinja_env.trim_blocks = True
     db.init_app(app)
-    migrate.init_app(app, db, directory=str(ROOT / "migrations"))
+    migrations_if_a_command(app)
     csrf.init_app(app)
     WTFormsHelpers(app)
     talisman.init_app(

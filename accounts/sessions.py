@@ -29,17 +29,21 @@ _TOUCH_EVERY = dt.timedelta(minutes=1)
 
 @login_manager.user_loader
 def load_user(session_id: str) -> User | None:
-    row = db.session.get(StaffSession, session_id)
-    if row is None:
+    found = db.session.execute(
+        select(StaffSession, User)
+        .join(User, User.id == StaffSession.user_id)
+        .where(StaffSession.id == session_id)
+    ).first()
+    if found is None:
         return None
+    row, user = found
     moment = now()
     idle = moment - row.last_seen > current_app.config["IDLE_TIMEOUT"]
     if idle or moment - row.created_at > current_app.config["PERMANENT_SESSION_LIFETIME"]:
         end(session_id)
         g.timed_out = True
         return None
-    user = db.session.get(User, row.user_id)
-    if user is None or not user.active:
+    if not user.active:
         return None
     if moment - row.last_seen > _TOUCH_EVERY:
         keep_alive(session_id)

@@ -49,6 +49,26 @@ def _args() -> argparse.Namespace:
         "timed (default: %(default)s)",
     )
     parser.add_argument(
+        "--http",
+        action="store_true",
+        help="measure the service through HTTP as deployed (gunicorn on loopback), beside the "
+        "previous commit served the same way (bench/served.py)",
+    )
+    parser.add_argument(
+        "--against",
+        metavar="REVISION",
+        help="with --http: the commit to compare with (default: the last commit if the working "
+        "tree has changes, else the one before it)",
+    )
+    parser.add_argument(
+        "--database",
+        choices=("postgresql", "sqlite"),
+        help="with --http: the database (default: PostgreSQL at 127.0.0.1:5432 if it answers)",
+    )
+    parser.add_argument(
+        "--no-burst", action="store_true", help="with --http: leave out the burst (faster)"
+    )
+    parser.add_argument(
         "--profile",
         action="store_true",
         help="after the verdict, print a cProfile (top 15 by own time) of each render that "
@@ -93,6 +113,11 @@ def _timings(
 
 def main() -> None:
     args = _args()
+    if args.http:
+        from bench import served
+
+        served.main(args)
+        return
     started = time.perf_counter()
     cores = os.cpu_count() or 1
     renders = QUICK_MEMORY_RENDERS if args.quick else MEMORY_RENDERS

@@ -64,9 +64,10 @@ def _load(name: str) -> frozenset[int]:
 
 
 def register() -> None:
-    """Register the fonts every document uses. The Chinese, Japanese and Korean font costs
-    about 38 MB of memory, so it is loaded only when a text first needs it."""
-    for name in (BODY, BOLD, FALLBACKS[0]):
+    """Register the fonts every document uses. The fallbacks are loaded only when a text
+    first needs them: Symbola costs every process about 8 MB, and the Chinese, Japanese and
+    Korean font about 38 MB."""
+    for name in (BODY, BOLD):
         _load(name)
     pdfmetrics.registerFontFamily(BODY, normal=BODY, bold=BOLD, italic=BODY, boldItalic=BOLD)
 

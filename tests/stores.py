@@ -1,5 +1,6 @@
 """The servers the tests use besides SQLite: PostgreSQL at 127.0.0.1:5432 (database `test`)
-and Redis at 127.0.0.1:6379. Each test gets a PostgreSQL schema of its own, dropped after."""
+and Redis at 127.0.0.1:6379. Each test gets a PostgreSQL schema of its own (postgres_schema),
+dropped after."""
 
 from __future__ import annotations
 
@@ -8,21 +9,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 import redis
-import sqlalchemy as sa
 
-POSTGRES = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+from tools.live import POSTGRES, postgres_answers, postgres_schema
+
 REDIS = "redis://127.0.0.1:6379/0"
-
-
-def _postgres_reachable() -> bool:
-    try:
-        engine = sa.create_engine(POSTGRES, connect_args={"connect_timeout": 3})
-        with engine.connect():
-            pass
-        engine.dispose()
-        return True
-    except sa.exc.OperationalError:
-        return False
 
 
 def _redis_reachable() -> bool:
@@ -32,23 +22,8 @@ def _redis_reachable() -> bool:
         return False
 
 
-POSTGRES_REACHABLE = _postgres_reachable()
+POSTGRES_REACHABLE = postgres_answers()
 REDIS_REACHABLE = _redis_reachable()
-
-
-@contextmanager
-def postgres_schema() -> Iterator[str]:
-    """The URL of an empty PostgreSQL schema, dropped afterwards with all it holds."""
-    schema = f"t_{secrets.token_hex(6)}"
-    admin = sa.create_engine(POSTGRES)
-    with admin.begin() as connection:
-        connection.exec_driver_sql(f"CREATE SCHEMA {schema}")
-    try:
-        yield f"{POSTGRES}?options=-csearch_path%3D{schema}"
-    finally:
-        with admin.begin() as connection:
-            connection.exec_driver_sql(f"DROP SCHEMA {schema} CASCADE")
-        admin.dispose()
 
 
 @contextmanager
@@ -59,3 +34,6 @@ def redis_prefix() -> Iterator[str]:
     client = redis.Redis.from_url(REDIS)
     for key in client.scan_iter(f"*{prefix}*"):
         client.delete(key)
+
+
+__all__ = ["POSTGRES", "REDIS", "postgres_schema", "redis_prefix"]

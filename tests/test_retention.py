@@ -8,13 +8,13 @@ from pathlib import Path
 
 from flask import Flask
 from flask.testing import FlaskClient
-from flask_migrate import upgrade
 from sqlalchemy import func, select
 
 from app import create_app
 from config import TestConfig
 from forms import ARTEFACTS
 from models import AuditEvent, Case, CaseMember, Document, Submission, db, now
+from serving.schema import upgrade
 from tests.conftest import IsolatedClient, sample_json
 from tests.helpers import make_case, make_user, post_answers, sign_in_as, start
 

@@ -16,17 +16,46 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import requests
+import sqlalchemy as sa
 
 ROOT = Path(__file__).resolve().parent.parent
 DEPLOY = ROOT / "deploy"
 INSTALLED_AT = "/opt/cse-forms"  # where deploy/ expects the code: replaced by this checkout
 SERVER_NAME = "cse-forms.test"  # the name nginx serves in tests (mapped to 127.0.0.1)
 PASSWORD = "fictional live password 31"
+POSTGRES = "postgresql+psycopg://postgres@127.0.0.1:5432/test"  # this machine's, trust auth
+
+
+def postgres_answers(server: str = POSTGRES) -> bool:
+    try:
+        engine = sa.create_engine(server, connect_args={"connect_timeout": 3})
+        with engine.connect():
+            pass
+        engine.dispose()
+        return True
+    except sa.exc.OperationalError:
+        return False
+
+
+@contextmanager
+def postgres_schema(server: str = POSTGRES) -> Iterator[str]:
+    """The URL of an empty PostgreSQL schema, dropped afterwards with all it holds."""
+    schema = f"t_{secrets.token_hex(6)}"
+    admin = sa.create_engine(server)
+    with admin.begin() as connection:
+        connection.exec_driver_sql(f"CREATE SCHEMA {schema}")
+    try:
+        yield f"{server}?options=-csearch_path%3D{schema}"
+    finally:
+        with admin.begin() as connection:
+            connection.exec_driver_sql(f"DROP SCHEMA {schema} CASCADE")
+        admin.dispose()
 
 
 def free_port() -> int:
@@ -84,11 +113,11 @@ def service_environment(**settings: str) -> dict[str, str]:
     return env
 
 
-def flask(env: Mapping[str, str], *args: str, **options: Any) -> str:
-    """A `flask --app app` command, as an operator runs it; its output."""
+def flask(env: Mapping[str, str], *args: str, root: Path = ROOT, **options: Any) -> str:
+    """A `flask --app app` command, as an operator runs it (in the checkout `root`); its output."""
     result = subprocess.run(
         [str(Path(sys.executable).parent / "flask"), "--app", "app", *args],
-        cwd=ROOT,
+        cwd=root,
         env=dict(env),
         capture_output=True,
         text=True,
@@ -100,10 +129,10 @@ def flask(env: Mapping[str, str], *args: str, **options: Any) -> str:
     return result.stdout
 
 
-def prepare(env: Mapping[str, str], accounts: Mapping[str, str]) -> None:
+def prepare(env: Mapping[str, str], accounts: Mapping[str, str], root: Path = ROOT) -> None:
     """Bring the database to the newest schema and make accounts ({email: role}), all with
     PASSWORD and a fictional profile, through the commands an operator uses."""
-    flask(env, "db", "upgrade")
+    flask(env, "db", "upgrade", root=root)
     for email, role in accounts.items():
         name = email.split("@")[0].replace(".", " ").title()
         flask(
@@ -120,22 +149,31 @@ def prepare(env: Mapping[str, str], accounts: Mapping[str, str]) -> None:
             "Example Borough Council",
             "--phone",
             "020 8547 5000",
+            root=root,
         )
 
 
 class Gunicorn:
     """gunicorn started by deploy/cse-forms.service's ExecStart, in its working directory and
-    environment, on a free port."""
+    environment, on a free port.
 
-    def __init__(self, env: Mapping[str, str], log: Path) -> None:
+    With `root`, another checkout of the project (an earlier commit, for the benchmark) is served
+    with its own gunicorn.conf.py, or, if it has none, as plain gunicorn with two workers of four
+    threads.
+    """
+
+    def __init__(self, env: Mapping[str, str], log: Path, root: Path = ROOT) -> None:
         self.port = free_port()
         self.env = {**env, "GUNICORN_BIND": f"127.0.0.1:{self.port}"}
         service = unit("cse-forms.service")
         command = shlex.split(service["ExecStart"][0])
+        if not (root / "gunicorn.conf.py").exists():
+            command = [command[0], "--workers", "2", "--threads", "4"]
+            command += ["--bind", self.env["GUNICORN_BIND"], "app:create_app()"]
         self.log = log.open("wb")
         self.process = subprocess.Popen(
             command,
-            cwd=service["WorkingDirectory"][0],
+            cwd=root if root != ROOT else service["WorkingDirectory"][0],
             env=self.env,
             stdout=self.log,
             stderr=subprocess.STDOUT,
@@ -272,6 +310,7 @@ class Visitor:
             self.origin = f"https://{SERVER_NAME}"
             self.http.headers.update(
                 {
+                    "Host": SERVER_NAME,
                     "X-Forwarded-For": address,
                     "X-Forwarded-Proto": "https",
                     "X-Forwarded-Host": SERVER_NAME,

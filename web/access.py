@@ -84,6 +84,10 @@ def guard() -> ResponseReturnValue | None:
     return None
 
 
+# Audit events that record only that something was seen, or refused.
+LOOKING = frozenset({"view", "view case", "download", "refused"})
+
+
 def audit(
     action: str,
     case_id: str | None = None,
@@ -97,7 +101,8 @@ def audit(
     args = request.view_args or {}
     if user_id is None and current_user.is_authenticated:
         user_id = current_user.id
-    with writing():
+    # Alone, an event of something looked at need not wait for the disk (serving.transactions).
+    with writing(durable=action not in LOOKING):
         db.session.add(
             AuditEvent(
                 user_id=user_id,

@@ -38,18 +38,19 @@ def visible_cases(user: Any) -> Select[Any]:
     return query.join(CaseMember).where(CaseMember.user_id == user.id)
 
 
-def may_see(case: Case) -> bool:
+def may_see(case_id: str) -> bool:
+    """Whether the signed-in user may see the case: a manager, or one of its members."""
     if current_user.role == "manager":
         return True
     if current_user.role not in CASEWORKERS:
         return False
-    return any(m.user_id == current_user.id for m in case.members)
+    return db.session.get(CaseMember, (case_id, current_user.id)) is not None
 
 
 def visible_case(case_id: str) -> Case:
     """The case, if the signed-in user may see it; otherwise 404, audited."""
     case = db.session.get(Case, case_id)
-    if case is None or not may_see(case):
+    if case is None or not may_see(case.id):
         audit("refused", case_id=case_id)
         abort(404)
     return case

@@ -103,19 +103,24 @@ def _document(document_id: str, *, edit: bool = False) -> tuple[Document, Artefa
 
 def _may_open(doc: Document, artefact: Artefact, edit: bool) -> bool:
     if doc.case_id is not None:
-        seen = may_see(db.session.get_one(Case, doc.case_id))
+        seen = may_see(doc.case_id)
     else:  # a report: for the roles that write it
         seen = current_user.role in starters(artefact)
     return seen and (not edit or current_user.role in starters(artefact))
 
 
 def _version(version_id: str) -> tuple[Submission, Artefact]:
-    submission = db.session.get(Submission, version_id)
-    if submission is None:
+    """The version, if the signed-in user may see its document (one query for both)."""
+    found = db.session.execute(
+        select(Submission, Document)
+        .join(Document, Document.id == Submission.document_id)
+        .where(Submission.id == version_id)
+    ).first()
+    if found is None:
         audit("refused", version_id=version_id)
         abort(404)
-    _document(submission.document_id)
-    return submission, ARTEFACTS[submission.artefact]
+    _document(found.Document.id)
+    return found.Submission, ARTEFACTS[found.Submission.artefact]
 
 
 def _answers(submission: Submission) -> dict[str, Any]:

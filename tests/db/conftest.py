@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 from flask import Flask
-from flask_migrate import upgrade
 
 from models import db
+from serving.schema import upgrade
 from tests.conftest import make_app
 from tests.stores import POSTGRES_REACHABLE as REACHABLE
 from tests.stores import postgres_schema

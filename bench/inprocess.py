@@ -1,0 +1,84 @@
+"""Form-page GETs timed in process (Flask's test client), for whichever checkout of the project
+is the working directory: `python .../bench/inprocess.py` with that checkout first on the path.
+
+It serves rounds on request, so that two checkouts (this commit and the previous one) can be
+measured turn about: each line read from stdin asks for one round, and one JSON line answers
+{"cse_referral": [ms, ...], "phoenix_referral": [ms, ...]}. Only the app's own long-standing
+interfaces are used (create_app with a dict, the models, the routes), so that an earlier commit
+runs it too. Only fictional data.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+import time
+from typing import Any
+
+PAGES = ("cse_referral", "phoenix_referral")
+GETS, WARMUP = 30, 5
+
+
+def _ready() -> tuple[Any, dict[str, str]]:
+    """The app on a new database, a signed-in client and a new document of each page's form."""
+    os.environ["CSE_FORMS_ENV"] = "test"
+    sys.path.insert(0, os.getcwd())
+    from accounts.passwords import hash_password
+    from app import create_app
+    from models import StaffSession, User, db
+
+    folder = tempfile.mkdtemp(prefix="bench-inprocess-")
+    app = create_app(
+        {
+            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{folder}/bench.sqlite3",
+            "WTF_CSRF_ENABLED": False,
+        }
+    )
+    with app.app_context():
+        db.create_all()
+        user = User(
+            email="bench.inprocess@example.org",
+            password_hash=hash_password("fictional bench password 5"),
+            role="manager",
+            name="Bench Inprocess",
+        )
+        db.session.add(user)
+        db.session.flush()
+        session_row = StaffSession(user_id=user.id)
+        db.session.add(session_row)
+        db.session.commit()
+        session_id = session_row.id
+    client = app.test_client()
+    with client.session_transaction() as session:
+        session["_user_id"] = session_id
+        session["_fresh"] = True
+    case = client.post("/cases/new", data={"forename": "Bench", "surname": "Inprocess"})
+    forms = {
+        slug: client.post(f"{case.headers['Location']}/start/{slug}").headers["Location"]
+        for slug in PAGES
+    }
+    for url in forms.values():
+        for _ in range(WARMUP):
+            client.get(url)
+    return client, forms
+
+
+def main() -> None:
+    client, forms = _ready()
+    print(json.dumps({"ready": True}), flush=True)
+    for _ in sys.stdin:
+        times: dict[str, list[float]] = {}
+        for slug, url in forms.items():
+            times[slug] = []
+            for _ in range(GETS):
+                began = time.perf_counter()
+                response = client.get(url)
+                times[slug].append((time.perf_counter() - began) * 1000)
+                assert response.status_code == 200, response.status_code
+        print(json.dumps(times), flush=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,189 @@
+"""What `python -m bench --http` asks of one served checkout, through HTTP: seeding it, then each
+measure as a function of its own, so that the two checkouts can be measured turn about."""
+
+from __future__ import annotations
+
+import json
+import math
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from bench.answers import complete
+from forms import ARTEFACTS
+from forms.web import as_formdata
+from tools.live import Gunicorn, Visitor
+
+PAGES = ("cse_referral", "phoenix_referral")
+VERSIONS = 200  # distinct submitted referrals, each downloaded once by the throughput measure
+CONCURRENCY = 8
+
+
+def p(values: list[float], share: float) -> float:
+    """Nearest-rank percentile."""
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(share * len(ordered)) - 1)]
+
+
+@dataclass
+class Side:
+    """One served checkout, and what was made in it to measure."""
+
+    name: str
+    root: Path
+    server: Gunicorn
+    visitor: Visitor
+    case: str = ""
+    forms: dict[str, str] = field(default_factory=dict)
+    versions: list[str] = field(default_factory=list)
+
+
+def seed(side: Side, email: str, password: str) -> None:
+    """A case, a form of each measured page, and VERSIONS submitted referrals (the sample)."""
+    visitor = side.visitor
+    assert visitor.sign_in(email, password).status_code == 302, "bench: cannot sign in"
+    side.case = visitor.create_case("Bench", "Httpcase")
+    side.forms = {slug: visitor.start(side.case, slug) for slug in PAGES}
+    referral = ARTEFACTS["cse_referral"]
+    answers = list(as_formdata(referral, complete(referral)).items(multi=True))
+    form = visitor.start(side.case, "cse_referral")
+    for _ in range(VERSIONS):
+        visitor.get(form)
+        posted = [*answers, ("lock_version", visitor.hidden["lock_version"])]
+        response = visitor.post(form, [*posted, ("action", "submit")])
+        assert response.status_code == 302, f"bench: submit gave {response.status_code}"
+        side.versions.append(str(response.headers["Location"]))
+
+
+def form_pages(side: Side, gets: int = 30) -> dict[str, list[float]]:
+    """Milliseconds of each form page's GET, one after another."""
+    times: dict[str, list[float]] = {}
+    for slug, url in side.forms.items():
+        times[slug] = []
+        for _ in range(gets):
+            began = time.perf_counter()
+            response = side.visitor.get(url)
+            times[slug].append((time.perf_counter() - began) * 1000)
+            assert response.status_code == 200, response.status_code
+    return times
+
+
+@dataclass
+class Throughput:
+    requests: int
+    seconds: float
+    times_ms: list[float]
+    errors: int
+
+    @property
+    def per_second(self) -> float:
+        return self.requests / self.seconds
+
+
+def pdf_throughput(side: Side, versions: list[str]) -> Throughput:
+    """Each version's PDF downloaded once (so rendered), CONCURRENCY at a time."""
+    local = threading.local()
+    visitor = side.visitor
+
+    def download(version: str) -> tuple[float, bool]:
+        if not hasattr(local, "visitor"):  # one connection per thread, sharing the sign-in
+            local.visitor = Visitor(visitor.base, address="198.51.100.200")
+            local.visitor.http.cookies.update(visitor.http.cookies)
+        began = time.perf_counter()
+        response = local.visitor.get(f"{version}/document.pdf")
+        ok = response.status_code == 200 and response.content.startswith(b"%PDF")
+        return (time.perf_counter() - began) * 1000, ok
+
+    began = time.perf_counter()
+    with ThreadPoolExecutor(CONCURRENCY) as pool:
+        results = list(pool.map(download, versions))
+    return Throughput(
+        len(versions),
+        time.perf_counter() - began,
+        [ms for ms, _ in results],
+        sum(1 for _, ok in results if not ok),
+    )
+
+
+def redownloads(side: Side, times: int = 50) -> list[float]:
+    """Milliseconds of downloading the same, unchanged version again and again."""
+    url = f"{side.versions[0]}/document.pdf"
+    side.visitor.get(url)
+    measured = []
+    for _ in range(times):
+        began = time.perf_counter()
+        response = side.visitor.get(url)
+        measured.append((time.perf_counter() - began) * 1000)
+        assert response.status_code == 200
+    return measured
+
+
+def mixed(side: Side, requests: int = 1000) -> None:
+    """Page views and downloads, as a day's work mixes them, four at a time."""
+    paths = [
+        *side.forms.values(),
+        *side.forms.values(),
+        side.case,
+        "/",
+        *(f"{v}/document.pdf" for v in side.versions[:3]),
+        f"{side.versions[0]}/document.docx",
+    ]
+    local = threading.local()
+
+    def one(number: int) -> int:
+        if not hasattr(local, "visitor"):
+            local.visitor = Visitor(side.visitor.base, address="198.51.100.201")
+            local.visitor.http.cookies.update(side.visitor.http.cookies)
+        return int(local.visitor.get(paths[number % len(paths)]).status_code)
+
+    with ThreadPoolExecutor(4) as pool:
+        statuses = list(pool.map(one, range(requests)))
+    assert set(statuses) == {200}, statuses
+
+
+def resident_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    raise RuntimeError("no VmRSS")
+
+
+@contextmanager
+def in_process(root: Path) -> Iterator[Any]:
+    """bench/inprocess.py running against the checkout `root`: call the result for a round."""
+    script = Path(__file__).with_name("inprocess.py")
+    process = subprocess.Popen(
+        [sys.executable, "-P", str(script)],  # -P: not bench/ first on the path
+        cwd=root,
+        env={"PYTHONPATH": str(root), "PATH": str(Path(sys.executable).parent)},
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert process.stdin is not None and process.stdout is not None
+    assert json.loads(process.stdout.readline()) == {"ready": True}
+
+    def round_() -> dict[str, list[float]]:
+        assert process.stdin is not None and process.stdout is not None
+        process.stdin.write("\n")
+        process.stdin.flush()
+        measured: dict[str, list[float]] = json.loads(process.stdout.readline())
+        return measured
+
+    try:
+        yield round_
+    finally:
+        process.stdin.close()
+        process.wait(timeout=60)
+
+
+def summary(values: list[float]) -> str:
+    return f"p50 {statistics.median(values):.1f}, p95 {p(values, 0.95):.1f} ms"
