@@ -93,12 +93,15 @@ def create_app(
     errors.init_app(app)
 
     from accounts.views import bp as accounts
+    from web import templating
     from web.access import IdConverter, guard
     from web.cases import bp as cases
-    from web.views import bp as forms
+    from web.documents import bp as documents
+    from web.versions import bp as versions
 
     app.url_map.converters["id"] = IdConverter
-    for blueprint in (accounts, cases, forms):
+    templating.init_app(app)
+    for blueprint in (accounts, cases, documents, versions):
         app.register_blueprint(blueprint)
     app.before_request(guard)
     limits.init_app(app)

@@ -23,7 +23,7 @@ from forms.web import check, error_summary, form_class
 from models import AuditEvent, Case, CaseMember, Document, User, db, now
 from schemas import schema_for, stored_schema
 from serving.transactions import writing
-from web.access import CASEWORKERS, audit, roles
+from web.access import CASEWORKERS, audit, public, roles
 
 bp = Blueprint("cases", __name__)
 
@@ -81,6 +81,12 @@ def startable(case: Case | None) -> list[Artefact]:
         for a in ARTEFACTS.values()
         if a.per_case == (case is not None) and current_user.role in starters(a)
     ]
+
+
+@bp.get("/health")
+@public
+def health() -> ResponseReturnValue:
+    return {"status": "ok"}
 
 
 @bp.get("/")

@@ -9,7 +9,7 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-import web.views
+import web.versions
 from documents import cache
 from forms import ARTEFACTS
 from tests.conftest import sample_json
@@ -22,14 +22,14 @@ REFERRAL = ARTEFACTS["cse_referral"]
 def renders(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
     """The kinds of document rendered during the test (not taken from memory)."""
     made: list[str] = []
-    real = web.views.render
+    real = web.versions.render
 
     def counted(kind: str, *args: object) -> bytes:
         made.append(kind)
         return real(kind, *args)  # type: ignore[arg-type]
 
     cache.clear()
-    monkeypatch.setattr(web.views, "render", counted)
+    monkeypatch.setattr(web.versions, "render", counted)
     yield made
     cache.clear()
 

@@ -1,0 +1,138 @@
+"""Submitted versions: the answers page, and the Word and PDF documents made from a version
+(and the referral pack, a version with the one it continues), downloaded as often as needed."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from flask import Blueprint, abort, render_template, send_file
+from flask.typing import ResponseReturnValue
+from flask_login import current_user
+from sqlalchemy import select
+
+from documents import cache
+from documents.pack import merge
+from documents.render import FORMATS, render
+from forms import ARTEFACTS, starters
+from forms.model import Artefact
+from models import Continuation, Document, Submission, db
+from schemas import stored_schema
+from web.access import CASEWORKERS, audit, roles
+from web.documents import document_or_404, home_of
+
+bp = Blueprint("versions", __name__)
+
+
+def _version(version_id: str) -> tuple[Submission, Artefact]:
+    """The version, if the signed-in user may see its document (one query for both)."""
+    found = db.session.execute(
+        select(Submission, Document)
+        .join(Document, Document.id == Submission.document_id)
+        .where(Submission.id == version_id)
+    ).first()
+    if found is None:
+        audit("refused", version_id=version_id)
+        abort(404)
+    document_or_404(found.Document.id)
+    return found.Submission, ARTEFACTS[found.Submission.artefact]
+
+
+def _answers(submission: Submission) -> dict[str, Any]:
+    """A submission's answers as clean values, read back as they were stored."""
+    return _loaded(ARTEFACTS[submission.artefact], submission.answers)
+
+
+def _loaded(artefact: Artefact, stored: dict[str, Any]) -> dict[str, Any]:
+    loaded: dict[str, Any] = stored_schema(artefact).load(stored)
+    return loaded
+
+
+def _pack(submission: Submission) -> tuple[Submission, Submission] | None:
+    """The (continued, continuing) pair a submission belongs to, newest continuation first."""
+    as_child = db.session.get(Continuation, submission.id)
+    if as_child is not None:
+        return db.session.get_one(Submission, as_child.continues_id), submission
+    child = db.session.scalars(
+        select(Submission)
+        .join(Continuation, Continuation.submission_id == Submission.id)
+        .where(Continuation.continues_id == submission.id)
+        .order_by(Submission.created_at.desc())
+    ).first()
+    return (submission, child) if child is not None else None
+
+
+@bp.get("/versions/<id:version_id>")
+@roles(CASEWORKERS)
+def answers(version_id: str) -> ResponseReturnValue:
+    submission, artefact = _version(version_id)
+    audit("view", document=submission.document)
+    data = _answers(submission)
+    next_parts = [
+        a
+        for a in ARTEFACTS.values()
+        if a.continues
+        and a.continues.artefact == artefact.slug
+        and submission.answers.get(a.continues.field) == a.continues.value
+        and current_user.role in starters(a)
+    ]
+    return render_template(
+        "answers.html",
+        artefact=artefact,
+        data=data,
+        submission=submission,
+        doc=submission.document,
+        back=home_of(submission.document),
+        next_parts=next_parts,
+        pack=_pack(submission),
+        may_change=starters(artefact),
+    )
+
+
+@bp.get("/versions/<id:version_id>/document.<kind>")
+@roles(CASEWORKERS)
+def document(version_id: str, kind: str) -> ResponseReturnValue:
+    submission, artefact = _version(version_id)
+    if kind not in FORMATS:
+        abort(404)
+    audit("download", document=submission.document)
+    answers = submission.answers  # loaded now: the render needs no database
+    blob = cache.document(
+        (submission.id,), kind, lambda: render(kind, artefact, _loaded(artefact, answers))
+    )
+    # The file name is made here from the artefact and the id: never from an answer.
+    return send_file(
+        io.BytesIO(blob),
+        mimetype=FORMATS[kind].mimetype,
+        as_attachment=True,
+        download_name=f"{artefact.stem}-{submission.short_id}-v{submission.number}.{kind}",
+    )
+
+
+@bp.get("/versions/<id:version_id>/pack.pdf")
+@roles(CASEWORKERS)
+def pack(version_id: str) -> ResponseReturnValue:
+    """The PDFs of a submission and the one it continues (or that continues it), as one file."""
+    pair = _pack(_version(version_id)[0])
+    if pair is None:
+        abort(404)
+    link = ARTEFACTS[pair[1].artefact].continues
+    assert link is not None  # the continuing part always declares what it continues
+    audit("download", document=pair[1].document)
+
+    stored = [(ARTEFACTS[part.artefact], part.answers) for part in pair]
+
+    def make() -> bytes:
+        parts = [
+            (artefact.title, render("pdf", artefact, _loaded(artefact, answers)))
+            for artefact, answers in stored
+        ]
+        return merge(parts, link.pack_title)
+
+    blob = cache.document(tuple(part.id for part in pair), "pack.pdf", make)
+    return send_file(
+        io.BytesIO(blob),
+        mimetype="application/pdf",
+        as_attachment=True,
+        download_name=f"{link.pack_title.lower().replace(' ', '-')}-{pair[1].short_id}.pdf",
+    )
