@@ -25,12 +25,12 @@ from tools.live import (
     PASSWORD,
     ROOT,
     Gunicorn,
-    Visitor,
     postgres_answers,
     postgres_schema,
     prepare,
     service_environment,
 )
+from tools.visitor import Visitor
 
 MANAGER, OTHER = "bench.manager@example.org", "bench.other@example.org"
 ROUNDS = 4

@@ -20,7 +20,8 @@ from typing import Any
 from bench.answers import complete
 from forms import ARTEFACTS
 from forms.web import as_formdata
-from tools.live import Gunicorn, Visitor
+from tools.live import Gunicorn
+from tools.visitor import Visitor
 
 PAGES = ("cse_referral", "phoenix_referral")
 VERSIONS = 200  # distinct submitted referrals, each downloaded once by the throughput measure

@@ -21,7 +21,8 @@ import requests
 from bench.answers import maximal
 from forms import ARTEFACTS
 from forms.web import as_formdata
-from tools.live import Gunicorn, Visitor, peak_memory_mb
+from tools.live import Gunicorn, peak_memory_mb
+from tools.visitor import Visitor
 
 SIGN_INS, AUTOSAVES, PACKS = 60, 6, 3
 REFERRAL, MASE = ARTEFACTS["cse_referral"], ARTEFACTS["mase_referral"]

@@ -1,6 +1,7 @@
-"""The service run as it is deployed, on free loopback ports: gunicorn started exactly as
-deploy/cse-forms.service starts it, nginx with deploy/cse-forms.nginx.conf over TLS, and
-people using it through HTTP. For the tests that run it for real and for `make bench-http`.
+"""The service run as it is deployed, on free loopback ports: its database prepared by the
+commands an operator uses, and gunicorn started exactly as deploy/cse-forms.service starts it
+(tools.nginx puts nginx in front; tools.visitor uses it through HTTP). For the tests that run
+it for real and for `make bench-http`.
 
 Only fictional data ever goes through it.
 """
@@ -8,7 +9,6 @@ Only fictional data ever goes through it.
 from __future__ import annotations
 
 import os
-import re
 import secrets
 import shlex
 import signal
@@ -21,7 +21,6 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-import requests
 import sqlalchemy as sa
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -203,167 +202,3 @@ def peak_memory_mb(pid: int) -> float:
         if line.startswith("VmHWM:"):
             return int(line.split()[1]) / 1024
     raise RuntimeError("no VmHWM")
-
-
-def certificate(folder: Path) -> tuple[Path, Path]:
-    """A self-signed certificate for SERVER_NAME, made now (never kept)."""
-    cert, key = folder / "cert.pem", folder / "key.pem"
-    subprocess.run(
-        [
-            *("openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256"),
-            *("-nodes", "-days", "1", "-subj", f"/CN={SERVER_NAME}"),
-            *("-addext", f"subjectAltName=DNS:{SERVER_NAME}"),
-            *("-keyout", str(key), "-out", str(cert)),
-        ],
-        check=True,
-        capture_output=True,
-    )
-    return cert, key
-
-
-def nginx_site(upstream_port: int, https_port: int, http_port: int, folder: Path) -> str:
-    """deploy/cse-forms.nginx.conf with this run's ports, name and certificate."""
-    cert, key = certificate(folder)
-    site = (DEPLOY / "cse-forms.nginx.conf").read_text()
-    changes = [
-        (r"server 127\.0\.0\.1:8000;", f"server 127.0.0.1:{upstream_port};"),
-        (r"listen \[::\]:\d+[^;]*;\n", ""),  # no IPv6 here
-        (r"listen 443", f"listen 127.0.0.1:{https_port}"),
-        (r"listen 80", f"listen 127.0.0.1:{http_port}"),
-        (r"cse-forms\.example\.org", SERVER_NAME),
-        (r"/etc/ssl/certs/cse-forms\.pem", str(cert)),
-        (r"/etc/ssl/private/cse-forms\.key", str(key)),
-    ]
-    for pattern, replacement in changes:
-        site, count = re.subn(pattern, replacement, site)
-        if count == 0:
-            raise RuntimeError(f"deploy/cse-forms.nginx.conf no longer has {pattern!r}")
-    return site
-
-
-class Nginx:
-    """Debian's nginx with deploy/cse-forms.nginx.conf as its only site, in a prefix of its
-    own (temporary files, pid, logs), in front of `upstream_port`."""
-
-    MODULE = "/usr/lib/nginx/modules/ngx_http_headers_more_filter_module.so"
-
-    def __init__(self, upstream_port: int, folder: Path) -> None:
-        folder.mkdir(parents=True, exist_ok=True)
-        self.https_port, self.http_port = free_port(), free_port()
-        site = folder / "cse-forms.conf"
-        site.write_text(nginx_site(upstream_port, self.https_port, self.http_port, folder))
-        conf = folder / "nginx.conf"
-        conf.write_text(
-            f"load_module {self.MODULE};\n"
-            "worker_processes 1;\n"
-            f"pid {folder}/nginx.pid;\n"
-            f"error_log {folder}/error.log warn;\n"
-            "events { worker_connections 512; }\n"
-            "http {\n"
-            f"  access_log {folder}/access.log;\n"
-            "  include /etc/nginx/mime.types;\n"
-            + "".join(
-                f"  {kind}_temp_path {folder}/{kind};\n"
-                for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
-            )
-            + f"  include {site};\n"
-            "}\n"
-        )
-        self.log = (folder / "stderr.log").open("wb")
-        self.process = subprocess.Popen(
-            ["nginx", "-p", str(folder), "-c", str(conf), "-e", "stderr", "-g", "daemon off;"],
-            stdout=self.log,
-            stderr=subprocess.STDOUT,
-        )
-        wait_for_port(self.https_port, self.process)
-        self.url = f"https://{SERVER_NAME}:{self.https_port}"
-
-    def stop(self) -> None:
-        self.process.send_signal(signal.SIGQUIT)
-        try:
-            self.process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
-        self.log.close()
-
-
-_HIDDEN = re.compile(r'<input type="hidden" name="(csrf_token|lock_version)" value="([^"]*)"')
-
-
-class Visitor:
-    """One person's browser, through HTTP: its cookies, the hidden values of the last page it
-    read (the CSRF token, a form's lock version), and a same-origin Referer on every post, as
-    a browser sends under Referrer-Policy: same-origin.
-
-    With `address`, it also plays the proxy in front of gunicorn, as nginx would: the request
-    came over HTTPS, for SERVER_NAME, from that client address (X-Forwarded-*). The app must
-    then trust one proxy (TRUSTED_PROXIES=1). `base` may change, to go on at another instance.
-    """
-
-    def __init__(self, base: str, *, address: str | None = None, timeout: float = 120) -> None:
-        self.base = base
-        self.http = requests.Session()
-        self.origin = base
-        self.proxied = address is not None
-        if address is not None:
-            self.origin = f"https://{SERVER_NAME}"
-            self.http.headers.update(
-                {
-                    "Host": SERVER_NAME,
-                    "X-Forwarded-For": address,
-                    "X-Forwarded-Proto": "https",
-                    "X-Forwarded-Host": SERVER_NAME,
-                }
-            )
-        self.timeout = timeout
-        self.hidden: dict[str, str] = {}
-
-    def get(self, path: str, **options: Any) -> requests.Response:
-        return self._read(self.http.get(self.base + path, timeout=self.timeout, **options))
-
-    def _read(self, response: requests.Response) -> requests.Response:
-        if _is_html(response):
-            self.hidden.update(_HIDDEN.findall(response.text))
-        if self.proxied:
-            # Standing in for nginx, which received the cookie over HTTPS: send it back over
-            # the loopback too (requests keeps a Secure cookie for https:// addresses only).
-            for cookie in self.http.cookies:
-                cookie.secure = False
-        return response
-
-    def post(self, path: str, data: Any = None, **options: Any) -> requests.Response:
-        fields = [("csrf_token", self.hidden.get("csrf_token", ""))]
-        fields += list(data.items() if isinstance(data, Mapping) else data or [])
-        headers = {"Referer": f"{self.origin}/", **options.pop("headers", {})}
-        response = self.http.post(
-            self.base + path,
-            data=fields,
-            headers=headers,
-            timeout=self.timeout,
-            allow_redirects=False,
-            **options,
-        )
-        return self._read(response)
-
-    def sign_in(self, email: str, password: str = PASSWORD) -> requests.Response:
-        self.get("/sign-in")
-        return self.post("/sign-in", {"email": email, "password": password})
-
-    def create_case(self, forename: str, surname: str) -> str:
-        """A new case; its path."""
-        self.get("/cases/new")
-        response = self.post("/cases/new", {"forename": forename, "surname": surname})
-        assert response.status_code == 302, response.status_code
-        return str(response.headers["Location"])
-
-    def start(self, case: str, slug: str, **form: str) -> str:
-        """A new document of `slug` in the case; the path of its form page."""
-        self.get(case)
-        response = self.post(f"{case}/start/{slug}", form)
-        assert response.status_code == 302, response.status_code
-        return str(response.headers["Location"])
-
-
-def _is_html(response: requests.Response) -> bool:
-    return response.headers.get("Content-Type", "").startswith("text/html")

@@ -10,7 +10,8 @@ from typing import Any
 import pytest
 
 from tests.stores import POSTGRES_REACHABLE, REDIS, REDIS_REACHABLE, postgres_schema, redis_prefix
-from tools.live import Gunicorn, Nginx, prepare, service_environment
+from tools.live import Gunicorn, prepare, service_environment
+from tools.nginx import Nginx
 
 ACCOUNTS = {
     "lee.live@example.org": "lead_professional",

@@ -7,7 +7,8 @@ from typing import Any
 
 import pytest
 
-from tools.live import Gunicorn, Visitor
+from tools.live import Gunicorn
+from tools.visitor import Visitor
 
 EMAIL = "lee.live@example.org"  # tests/live/conftest.py ACCOUNTS
 COLLEAGUE = "morgan.live@example.org"
