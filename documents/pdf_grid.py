@@ -1,125 +1,31 @@
 """The label/answer grid of the PDF: plain text wrapped and drawn directly on the canvas.
 
-User text is never parsed as markup: it is measured and drawn as literal strings, so `<b>`,
-`&` or `<img src=...>` typed by a user cannot change the document. Wrapping is linear in the
-length of the text and the grid splits between lines at a page end, so a 20,000-character
-answer costs milliseconds, not seconds (reportlab's Paragraph re-wraps the rest of a long
-paragraph on every page, and its tables re-wrap every cell when they split).
+User text is never parsed as markup: it is measured (documents.pdf_text) and drawn as literal
+strings, so `<b>`, `&` or `<img src=...>` typed by a user cannot change the document. Wrapping
+is linear in the length of the text and the grid splits between lines at a page end, so a
+20,000-character answer costs milliseconds, not seconds (reportlab's Paragraph re-wraps the
+rest of a long paragraph on every page, and its tables re-wrap every cell when they split).
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-import arabic_reshaper
-from bidi import get_display
 from reportlab.lib import colors
 from reportlab.lib.rl_accel import escapePDF, fp_str
-from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
+from reportlab.pdfbase.pdfmetrics import getFont
 from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import Flowable
 
-from documents.fonts import BODY, BOLD, runs
+from documents.fonts import BODY, BOLD
+from documents.pdf_text import SIZE, Line, wrap
 
-SIZE, LEADING = 9.5, 12.5
+LEADING = 12.5
 PAD_X, PAD_TOP, PAD_BOTTOM = 6.0, 4.0, 5.0
 INK = colors.HexColor("#0b0c0c")
 RULE = colors.HexColor("#b1b4b6")
 LABEL_FILL = colors.HexColor("#f3f2f1")
-_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
-_TOKENS = re.compile(r"[^ ]+| +")  # words break at spaces only: never at a no-break space
-
-Line = tuple[tuple[str, str, float], ...]
-"""A wrapped line: its runs of (font, text, x offset)."""
-
-
-@lru_cache(maxsize=8192)  # bounded: user text must not grow the process
-def _width(text: str, font: str) -> float:
-    return stringWidth(text, font, SIZE)
-
-
-def _measured(text: str, font: str) -> list[tuple[str, str, float]]:
-    """Runs of text in the font that can print them, each with its width."""
-    if text.isascii():
-        return [(font, text, _width(text, font))]
-    return [(f or font, run, _width(run, f or font)) for f, run in runs(text)]
-
-
-def _visual(line: str) -> str:
-    """A line as drawn: composed characters, tabs as spaces, right-to-left runs shaped."""
-    line = unicodedata.normalize("NFC", line).replace("\t", "    ")
-    if _RTL.search(line):
-        line = get_display(arabic_reshaper.reshape(line))
-    return line
-
-
-def _break_word(word: str, font: str, width: float) -> Iterator[str]:
-    """A word wider than the column, cut into pieces that fit (a URL, a long code)."""
-    piece = ""
-    for char in word:
-        if piece and sum(w for *_, w in _measured(piece + char, font)) > width:
-            yield piece
-            piece = ""
-        piece += char
-    if piece:
-        yield piece
-
-
-def wrap(text: str, font: str, width: float) -> list[Line]:
-    """Text wrapped to `width` points; typed line breaks and indents are kept."""
-    lines: list[Line] = []
-    for source in text.split("\n"):
-        line: list[tuple[str, str, float]] = []
-        x = 0.0
-        for index, token in enumerate(_TOKENS.findall(_visual(source))):
-            measured = _measured(token, font)
-            token_width = sum(w for *_, w in measured)
-            if token.isspace():
-                if index == 0:  # an indent typed at the start of a line
-                    x = min(token_width, width / 2)
-                elif line:
-                    x = _place(line, measured, x)
-                continue
-            if x + token_width > width:
-                if line:
-                    lines.append(_trimmed(line))
-                    line = []
-                x = 0.0
-            pieces = [token] if token_width <= width else list(_break_word(token, font, width))
-            for number, piece in enumerate(pieces):
-                if number:
-                    lines.append(_trimmed(line))
-                    line, x = [], 0.0
-                x = _place(line, _measured(piece, font), x)
-        lines.append(_trimmed(line))
-    return lines
-
-
-def _place(
-    line: list[tuple[str, str, float]], measured: list[tuple[str, str, float]], x: float
-) -> float:
-    """Add measured runs to a line at `x`; return where the next run starts."""
-    for font, text, run_width in measured:
-        line.append((font, text, x))
-        x += run_width
-    return x
-
-
-def _trimmed(runs_: list[tuple[str, str, float]]) -> Line:
-    """A finished line: trailing space dropped, neighbouring runs in one font drawn as one."""
-    while runs_ and runs_[-1][1].isspace():
-        runs_ = runs_[:-1]
-    merged: list[tuple[str, str, float]] = []
-    for font, text, offset in runs_:
-        if merged and merged[-1][0] == font:
-            merged[-1] = (font, merged[-1][1] + text, merged[-1][2])
-        else:
-            merged.append((font, text, offset))
-    return tuple(merged)
 
 
 @dataclass
