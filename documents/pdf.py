@@ -31,9 +31,18 @@ from reportlab.platypus import (
 
 from documents.fonts import BODY as FONT
 from documents.fonts import BOLD, register
-from documents.pdf_grid import Grid, Line, Row, answer_lines, choice_lines, label_lines
+from documents.pdf_grid import (
+    Grid,
+    Line,
+    Row,
+    answer_lines,
+    choice_lines,
+    hint_lines,
+    label_lines,
+    ticked,
+)
 from forms.choices import Choice
-from forms.kinds import Field, LongText
+from forms.kinds import UNTICKED, Field, LongText
 from forms.model import Artefact
 from forms.repeat import Repeat
 
@@ -93,23 +102,35 @@ class _Heading(Paragraph):
 
 def _label(f: Field, width: float) -> list[Line]:
     """The label, in bold, with the prompt printed under it on paper (not web-only help)."""
-    prompt = answer_lines(f.hint, width) if f.print_hint and f.hint else []
+    prompt = hint_lines(f.hint, width) if f.print_hint and f.hint else []
     return label_lines(f.label, width) + prompt
+
+
+def _options(f: Choice, value: Any, width: float) -> list[Line]:
+    """Every option with its tick box, the chosen ones ticked. What is kept between renders
+    is the options wrapped with every box empty: the declaration's, never an answer."""
+    empty = f.display(None)
+    if empty.count(UNTICKED) != len(f.options):  # a box in an option's own label
+        return answer_lines(f.display(value), width)
+    chosen = f.chosen(value)
+    return ticked(choice_lines(empty, width), [o.value in chosen for o in f.options])
 
 
 def _grid(rows: list[tuple[Field, Any]], width: float) -> Grid:
     """Short answers beside their labels; each long answer below its label, full width."""
     grid: list[Row] = []
     for f, value in rows:
-        shown = f.display(value)
         if isinstance(f, LongText):
             grid.append(
                 Row(_label(f, width), [], full_width=True, shaded=True, keep_with_next=True)
             )
-            grid.append(Row([], answer_lines(shown, width) or [()] * 3, full_width=True))
+            lines = answer_lines(f.display(value), width)
+            grid.append(Row([], lines or [()] * 3, full_width=True))
+        elif isinstance(f, Choice):
+            grid.append(Row(_label(f, LABEL_WIDTH), _options(f, value, width - LABEL_WIDTH)))
         else:
-            wrap = choice_lines if isinstance(f, Choice) else answer_lines
-            grid.append(Row(_label(f, LABEL_WIDTH), wrap(shown, width - LABEL_WIDTH)))
+            lines = answer_lines(f.display(value), width - LABEL_WIDTH)
+            grid.append(Row(_label(f, LABEL_WIDTH), lines))
     return Grid(grid, LABEL_WIDTH)
 
 

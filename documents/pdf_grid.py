@@ -9,8 +9,10 @@ rest of a long paragraph on every page, and its tables re-wrap every cell when t
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 
 from reportlab.lib import colors
 from reportlab.lib.rl_accel import escapePDF, fp_str
@@ -20,12 +22,14 @@ from reportlab.platypus import Flowable
 
 from documents.fonts import BODY, BOLD
 from documents.pdf_text import SIZE, Line, wrap
+from forms.kinds import TICKED, UNTICKED
 
 LEADING = 12.5
 PAD_X, PAD_TOP, PAD_BOTTOM = 6.0, 4.0, 5.0
 INK = colors.HexColor("#0b0c0c")
 RULE = colors.HexColor("#b1b4b6")
 LABEL_FILL = colors.HexColor("#f3f2f1")
+_EMPTY_BOX = re.compile(UNTICKED)
 
 
 @dataclass
@@ -38,7 +42,7 @@ class Row:
     shaded: bool = False
     keep_with_next: bool = False
 
-    @property
+    @cached_property  # asked for on every layout pass; the lines never change
     def height(self) -> float:
         return max(len(self.label), len(self.answer), 1) * LEADING + PAD_TOP + PAD_BOTTOM
 
@@ -145,10 +149,26 @@ def label_lines(text: str, width: float) -> list[Line]:
     return wrap(text, BOLD, width - 2 * PAD_X)
 
 
+@lru_cache(maxsize=1024)  # prompts printed under labels come from the declarations too
+def hint_lines(text: str, width: float) -> list[Line]:
+    return answer_lines(text, width)
+
+
 @lru_cache(maxsize=4096)  # the printed options of the declarations: a small, fixed set
 def choice_lines(text: str, width: float) -> list[Line]:
-    """A choice's options with their tick boxes, wrapped once per process."""
+    """A choice's options with every tick box empty, wrapped once per process."""
     return answer_lines(text, width)
+
+
+def ticked(lines: list[Line], ticks: Iterable[bool]) -> list[Line]:
+    """Options' lines with each empty box, in order, ticked or left empty. A ticked box is as
+    wide as an empty one (a test checks it), so the lines break where they did."""
+    marks = iter(ticks)
+
+    def mark(_: re.Match[str]) -> str:
+        return TICKED if next(marks) else UNTICKED
+
+    return [tuple((font, _EMPTY_BOX.sub(mark, run), x) for font, run, x in line) for line in lines]
 
 
 def answer_lines(text: str, width: float) -> list[Line]:

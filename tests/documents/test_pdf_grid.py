@@ -6,7 +6,10 @@ import pytest
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from documents.fonts import BODY, register
-from documents.pdf_grid import SIZE, wrap
+from documents.pdf import _options
+from documents.pdf_grid import SIZE, answer_lines, wrap
+from forms.choices import Choice, MultiChoice
+from forms.model import Artefact
 
 TEXTS = [
     "A short answer",
@@ -34,3 +37,18 @@ def test_an_indent_typed_at_a_line_start_is_kept() -> None:
     register()
     (line,) = wrap("\tIndented", BODY, 200.0)
     assert line[0][2] == pytest.approx(stringWidth("    ", BODY, SIZE))
+
+
+def test_ticked_options_break_as_the_ticked_text_would(artefact: Artefact) -> None:
+    """Options are wrapped once with every box empty, then ticked: for every choice of the
+    declaration, each option ticked alone and all ticked give the lines of the text itself."""
+    register()
+    width = 300.0
+    for f in (f for f in artefact.walk() if isinstance(f, Choice)):
+        values = [o.value for o in f.options]
+        if isinstance(f, MultiChoice):
+            answers: list[object] = [None, values, *([v] for v in values)]
+        else:
+            answers = [None, *values]
+        for value in answers:
+            assert _options(f, value, width) == answer_lines(f.display(value), width), f.name
