@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 from collections.abc import Mapping
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -86,11 +86,37 @@ def _styles() -> dict[str, ParagraphStyle]:
     }
 
 
-class _Heading(Paragraph):
+@lru_cache(maxsize=1024)  # texts of the declarations, in our few styles: a small, fixed set
+def _parsed(markup: str, style: ParagraphStyle) -> list[Any]:
+    return list(Paragraph(markup, style).frags)
+
+
+class _Text(Paragraph):
+    """A paragraph of the declaration's words (a title, a heading, printed instructions).
+
+    The same few texts are laid out on every render, and each several times over (to keep a
+    short section together, then in its frame): their markup is parsed once per process and
+    their lines broken once per width. They come from the declarations, never from answers.
+    """
+
+    def __init__(self, text: str, style: ParagraphStyle) -> None:
+        markup = escape(text)
+        super().__init__(markup, style, frags=list(_parsed(markup, style)))
+        self._wrapped: tuple[float, tuple[float, float]] | None = None
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        # reportlab breaks the lines anew on every call; they depend on the width alone
+        if self._wrapped is None or self._wrapped[0] != available_width:
+            size = super().wrap(available_width, available_height)
+            self._wrapped = (available_width, size)
+        return self._wrapped[1]
+
+
+class _Heading(_Text):
     """A heading that is also a bookmark, so the bookmark always opens the heading's page."""
 
     def __init__(self, title: str, style: ParagraphStyle, level: int) -> None:
-        super().__init__(escape(title), style)
+        super().__init__(title, style)
         self.title, self.level = title, level
 
     def draw(self) -> None:
@@ -137,13 +163,13 @@ def _grid(rows: list[tuple[Field, Any]], width: float) -> Grid:
 def _story(artefact: Artefact, data: Mapping[str, Any], width: float) -> list[Flowable]:
     styles = _styles()
     story: list[Flowable] = [
-        Paragraph(escape(artefact.title), styles["title"]),
-        Paragraph("Kingston &amp; Richmond Local Safeguarding Children Board", styles["body"]),
+        _Text(artefact.title, styles["title"]),
+        _Text("Kingston & Richmond Local Safeguarding Children Board", styles["body"]),
     ]
     for section in artefact.sections:
         block: list[Flowable] = [_Heading(section.title, styles["h1"], level=0)]
         if section.description:  # printed instructions, as on the paper form
-            block.append(Paragraph(escape(section.description), styles["note"]))
+            block.append(_Text(section.description, styles["note"]))
         for part in section.parts():
             if not isinstance(part, Repeat):
                 block.append(_grid([(f, data.get(f.name)) for p in part for f in p.walk()], width))
