@@ -132,9 +132,14 @@ class _GridText(PDFTextObject):
             return
         if self._curSubset != 0:
             subset = getFont(font).getSubsetInternalName(0, self._canvas._doc)
-            self._code.append(f"{subset} {fp_str(self._fontsize)} Tf {fp_str(self._leading)} TL")
+            self._code.append(f"{subset} {_size_and_leading(self._fontsize, self._leading)}")
             self._curSubset = 0
         self._code.append(f"({escapePDF(text)}) Tj")
+
+
+@cache  # the grid's one size and leading
+def _size_and_leading(size: float, leading: float) -> str:
+    return f"{fp_str(size)} Tf {fp_str(leading)} TL"
 
 
 @cache

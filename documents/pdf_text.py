@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 import arabic_reshaper
 from bidi import get_display
-from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
 
 from documents.fonts import runs
 
@@ -101,8 +101,9 @@ def _wrap_ascii(source: str, font: str, width: float) -> list[Line]:
     lines: list[Line] = []
     tokens: list[str] = []
     start = x = 0.0
+    measure = getFont(font).stringWidth  # what stringWidth calls, without looking it up
     for index, token in enumerate(_TOKENS.findall(source)):
-        token_width = stringWidth(token, font, SIZE)
+        token_width = measure(token, SIZE)
         if token.isspace():
             if index == 0:  # an indent typed at the start of a line
                 x = min(token_width, width / 2)
@@ -123,7 +124,7 @@ def _wrap_ascii(source: str, font: str, width: float) -> list[Line]:
             if not tokens:
                 start = x
             tokens.append(piece)
-            x += token_width if len(pieces) == 1 else stringWidth(piece, font, SIZE)
+            x += token_width if len(pieces) == 1 else measure(piece, SIZE)
     lines.append(_joined(font, tokens, start))
     return lines
 
