@@ -29,6 +29,7 @@ from reportlab.platypus import (
     SimpleDocTemplate,
 )
 
+from documents import pdf_output  # noqa: F401 - on import, makes reportlab write out faster
 from documents.fonts import BODY as FONT
 from documents.fonts import BOLD, register
 from documents.pdf_grid import (
