@@ -17,6 +17,7 @@ from functools import cache, cached_property, lru_cache
 from reportlab.lib import colors
 from reportlab.lib.rl_accel import escapePDF, fp_str
 from reportlab.pdfbase.pdfmetrics import getFont
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import Flowable
 
@@ -123,6 +124,10 @@ class _GridText(PDFTextObject):
 
     _curSubset: int  # noqa: N815 - reportlab's name: the subset last selected, -1 for none
 
+    def __init__(self, canvas: Canvas) -> None:
+        super().__init__(canvas)
+        self._selections: dict[str, str] = {}  # font: how its first subset is selected
+
     def run(self, font: str, text: str, x: float, y: float) -> None:
         self.setTextOrigin(x, y)
         if self._fontname != font:
@@ -130,16 +135,16 @@ class _GridText(PDFTextObject):
         if not (text.isascii() and text.isprintable() and _ascii_readable(font)):
             self._code.append(self._formatText(text))
             return
-        if self._curSubset != 0:
-            subset = getFont(font).getSubsetInternalName(0, self._canvas._doc)
-            self._code.append(f"{subset} {_size_and_leading(self._fontsize, self._leading)}")
+        if self._curSubset != 0:  # the font changed: select it again, as reportlab does
+            self._code.append(self._selections.get(font) or self._select(font))
             self._curSubset = 0
         self._code.append(f"({escapePDF(text)}) Tj")
 
-
-@cache  # the grid's one size and leading
-def _size_and_leading(size: float, leading: float) -> str:
-    return f"{fp_str(size)} Tf {fp_str(leading)} TL"
+    def _select(self, font: str) -> str:
+        subset = getFont(font).getSubsetInternalName(0, self._canvas._doc)
+        selection = f"{subset} {fp_str(self._fontsize)} Tf {fp_str(self._leading)} TL"
+        self._selections[font] = selection
+        return selection
 
 
 @cache
