@@ -12,17 +12,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache, cached_property, lru_cache
+from functools import cached_property, lru_cache
 
 from reportlab.lib import colors
-from reportlab.lib.rl_accel import escapePDF, fp_str
-from reportlab.pdfbase.pdfmetrics import getFont
-from reportlab.pdfgen.canvas import Canvas
-from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import Flowable
 
 from documents.fonts import BODY, BOLD
-from documents.pdf_text import SIZE, Line, wrap
+from documents.pdf_text import SIZE, GridText, Line, wrap
 from forms.kinds import TICKED, UNTICKED
 
 LEADING = 12.5
@@ -87,7 +83,7 @@ class Grid(Flowable):
         canvas = self.canv
         canvas.setLineWidth(0.5)
         canvas.setStrokeColor(RULE)
-        text = _GridText(canvas)
+        text = GridText(canvas)
         text.setFont(BODY, SIZE)
         text.setFillColor(INK)
         top = self.height
@@ -106,52 +102,11 @@ class Grid(Flowable):
         canvas.drawText(text)
 
 
-def _draw_lines(text: _GridText, lines: list[Line], x: float, top: float) -> None:
+def _draw_lines(text: GridText, lines: list[Line], x: float, top: float) -> None:
     for number, line in enumerate(lines):
         y = top - PAD_TOP - SIZE - number * LEADING
         for font, run, offset in line:
             text.run(font, run, x + offset, y)
-
-
-class _GridText(PDFTextObject):
-    """A text object that writes runs exactly as reportlab's `textOut` would, in less time.
-
-    `textOut` measures each run to move a cursor the grid never uses (it places every run
-    itself), and encodes the run into the font's subsets character by character. Printable
-    ASCII always has its own codes in a font's first subset (reportlab's `asciiReadable`), so
-    such a run is written as it is; any other run goes through reportlab's own encoding.
-    """
-
-    _curSubset: int  # noqa: N815 - reportlab's name: the subset last selected, -1 for none
-
-    def __init__(self, canvas: Canvas) -> None:
-        super().__init__(canvas)
-        self._selections: dict[str, str] = {}  # font: how its first subset is selected
-
-    def run(self, font: str, text: str, x: float, y: float) -> None:
-        self.setTextOrigin(x, y)
-        if self._fontname != font:
-            self.setFont(font, SIZE)
-        if not (text.isascii() and text.isprintable() and _ascii_readable(font)):
-            self._code.append(self._formatText(text))
-            return
-        if self._curSubset != 0:  # the font changed: select it again, as reportlab does
-            self._code.append(self._selections.get(font) or self._select(font))
-            self._curSubset = 0
-        self._code.append(f"({escapePDF(text)}) Tj")
-
-    def _select(self, font: str) -> str:
-        subset = getFont(font).getSubsetInternalName(0, self._canvas._doc)
-        selection = f"{subset} {fp_str(self._fontsize)} Tf {fp_str(self._leading)} TL"
-        self._selections[font] = selection
-        return selection
-
-
-@cache
-def _ascii_readable(font: str) -> bool:
-    """Whether the font's first subset holds printable ASCII as its own codes."""
-    ttf = getFont(font)
-    return bool(ttf._asciiReadable) and all(c in ttf.face.charToGlyph for c in range(32, 127))
 
 
 @lru_cache(maxsize=1024)  # labels come from the declarations: a small, fixed set

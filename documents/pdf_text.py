@@ -1,7 +1,7 @@
-"""Plain text wrapped for the PDF grid: measured as literal strings, never parsed as markup.
+"""Plain text for the PDF grid: wrapped and written as literal strings, never parsed as markup.
 
-Wrapping is linear in the length of the text. Nothing here is cached: the text is a child's
-answers, and a measured word kept between renders would keep the answer in the process.
+Wrapping is linear in the length of the text. Nothing here is kept between renders: the text
+is a child's answers, and a measured word kept in a cache would keep the answer in the process.
 """
 
 from __future__ import annotations
@@ -9,10 +9,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
+from functools import cache
 
 import arabic_reshaper
 from bidi import get_display
+from reportlab.lib.rl_accel import escapePDF, fp_str
 from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.pdfgen.textobject import PDFTextObject
 
 from documents.fonts import runs
 
@@ -155,3 +159,67 @@ def _trimmed(runs_: list[Run]) -> Line:
         else:
             merged.append((font, text, offset))
     return tuple(merged)
+
+
+class GridText(PDFTextObject):
+    """A text object that writes runs exactly as reportlab's `textOut` would, in less time.
+
+    `textOut` measures each run to move a cursor the grid never uses (it places every run
+    itself), and encodes the run into the font's subsets one character at a time. Printable
+    ASCII always has its own codes in a font's first subset (reportlab's `asciiReadable`), so
+    it is written as it is; any other character is given its code by reportlab the first time
+    this text object meets it, and the run is then encoded all at once.
+    """
+
+    _curSubset: int  # noqa: N815 - reportlab's name: the subset last selected, -1 for none
+
+    def __init__(self, canvas: Canvas) -> None:
+        super().__init__(canvas)
+        self._selections: dict[str, str] = {}  # font: how its first subset is selected
+        self._codes: dict[str, dict[int, int]] = {}  # font: character: code, ASCII aside
+
+    def run(self, font: str, text: str, x: float, y: float) -> None:
+        self.setTextOrigin(x, y)
+        if self._fontname != font:
+            self.setFont(font, SIZE)
+        codes = self._in_first_subset(font, text)
+        if codes is None:
+            self._code.append(self._formatText(text))
+            return
+        if self._curSubset != 0:  # the font changed: select it again, as reportlab does
+            self._code.append(self._selections.get(font) or self._select(font))
+            self._curSubset = 0
+        self._code.append(f"({escapePDF(codes)}) Tj")
+
+    def _in_first_subset(self, font: str, text: str) -> str | None:
+        """The run's codes, if all are in the font's first subset, as reportlab gives them."""
+        if not _ascii_readable(font):
+            return None
+        if text.isascii() and text.isprintable():
+            return text
+        codes = self._codes.setdefault(font, {})
+        new = [c for c in dict.fromkeys(text) if ord(c) not in codes and not _printable(c)]
+        if new:
+            # reportlab gives codes in the order characters first appear, as in the run.
+            split = getFont(font).splitString("".join(new), self._canvas._doc)
+            if len(split) != 1 or split[0][0] != 0:
+                return None
+            codes.update(zip(map(ord, new), split[0][1], strict=True))
+        return text.translate(codes)
+
+    def _select(self, font: str) -> str:
+        subset = getFont(font).getSubsetInternalName(0, self._canvas._doc)
+        selection = f"{subset} {fp_str(self._fontsize)} Tf {fp_str(self._leading)} TL"
+        self._selections[font] = selection
+        return selection
+
+
+def _printable(char: str) -> bool:
+    return char.isascii() and char.isprintable()
+
+
+@cache
+def _ascii_readable(font: str) -> bool:
+    """Whether the font's first subset holds printable ASCII as its own codes."""
+    ttf = getFont(font)
+    return bool(ttf._asciiReadable) and all(c in ttf.face.charToGlyph for c in range(32, 127))
