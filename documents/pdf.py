@@ -100,24 +100,30 @@ class _Text(Paragraph):
     their lines broken once per width. They come from the declarations, never from answers.
     """
 
-    def __init__(self, text: str, style: ParagraphStyle) -> None:
-        markup = escape(text)
-        super().__init__(markup, style, frags=list(_parsed(markup, style)))
-        self._wrapped: tuple[float, tuple[float, float]] | None = None
+    _wrapped: tuple[float, tuple[float, float]] | None = None
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-        # reportlab breaks the lines anew on every call; they depend on the width alone
-        if self._wrapped is None or self._wrapped[0] != available_width:
-            size = super().wrap(available_width, available_height)
-            self._wrapped = (available_width, size)
+        # reportlab breaks the lines anew on every call, though they depend on the width
+        # alone; a split that gives up drops them, and then they are broken again.
+        if self._wrapped and self._wrapped[0] == available_width and hasattr(self, "blPara"):
+            self.width, self.height = self._wrapped[1]
+        else:
+            self._wrapped = (available_width, super().wrap(available_width, available_height))
         return self._wrapped[1]
+
+
+def _text(text: str, style: ParagraphStyle) -> _Text:
+    # reportlab makes the halves of a split paragraph with its own arguments: keep them
+    markup = escape(text)
+    return _Text(markup, style, frags=list(_parsed(markup, style)))
 
 
 class _Heading(_Text):
     """A heading that is also a bookmark, so the bookmark always opens the heading's page."""
 
     def __init__(self, title: str, style: ParagraphStyle, level: int) -> None:
-        super().__init__(title, style)
+        markup = escape(title)
+        super().__init__(markup, style, frags=list(_parsed(markup, style)))
         self.title, self.level = title, level
 
     def draw(self) -> None:
@@ -164,13 +170,13 @@ def _grid(rows: list[tuple[Field, Any]], width: float) -> Grid:
 def _story(artefact: Artefact, data: Mapping[str, Any], width: float) -> list[Flowable]:
     styles = _styles()
     story: list[Flowable] = [
-        _Text(artefact.title, styles["title"]),
-        _Text("Kingston & Richmond Local Safeguarding Children Board", styles["body"]),
+        _text(artefact.title, styles["title"]),
+        _text("Kingston & Richmond Local Safeguarding Children Board", styles["body"]),
     ]
     for section in artefact.sections:
         block: list[Flowable] = [_Heading(section.title, styles["h1"], level=0)]
         if section.description:  # printed instructions, as on the paper form
-            block.append(_Text(section.description, styles["note"]))
+            block.append(_text(section.description, styles["note"]))
         for part in section.parts():
             if not isinstance(part, Repeat):
                 block.append(_grid([(f, data.get(f.name)) for p in part for f in p.walk()], width))
