@@ -59,11 +59,13 @@ def _break_word(word: str, font: str, width: float) -> Iterator[str]:
 def wrap(text: str, font: str, width: float) -> list[Line]:
     """Text wrapped to `width` points; typed line breaks and indents are kept."""
     lines: list[Line] = []
+    widths: dict[str, float] = {}  # of this text's words, which repeat; gone once it is wrapped
     for source in text.split("\n"):
         visual = _visual(source)
-        lines += (
-            _wrap_ascii(visual, font, width) if visual.isascii() else _wrap(visual, font, width)
-        )
+        if visual.isascii():
+            lines += _wrap_ascii(visual, font, width, widths)
+        else:
+            lines += _wrap(visual, font, width)
     return lines
 
 
@@ -96,7 +98,7 @@ def _wrap(source: str, font: str, width: float) -> list[Line]:
     return lines
 
 
-def _wrap_ascii(source: str, font: str, width: float) -> list[Line]:
+def _wrap_ascii(source: str, font: str, width: float, widths: dict[str, float]) -> list[Line]:
     """`_wrap` for a line of ASCII, which one font prints: the same lines, in far less time.
 
     Every token is then one run, and a finished line one run, so the line is kept as its
@@ -107,7 +109,9 @@ def _wrap_ascii(source: str, font: str, width: float) -> list[Line]:
     start = x = 0.0
     measure = getFont(font).stringWidth  # what stringWidth calls, without looking it up
     for index, token in enumerate(_TOKENS.findall(source)):
-        token_width = measure(token, SIZE)
+        token_width = widths.get(token)
+        if token_width is None:
+            token_width = widths[token] = measure(token, SIZE)
         if token.isspace():
             if index == 0:  # an indent typed at the start of a line
                 x = min(token_width, width / 2)
