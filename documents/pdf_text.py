@@ -59,24 +59,30 @@ def _break_word(word: str, font: str, width: float) -> Iterator[str]:
 def wrap(text: str, font: str, width: float) -> list[Line]:
     """Text wrapped to `width` points; typed line breaks and indents are kept."""
     lines: list[Line] = []
-    widths: dict[str, float] = {}  # of this text's words, which repeat; gone once it is wrapped
+    # The widths of this text's words, which repeat; dropped once the text is wrapped.
+    widths: dict[str, float] = {}
+    measured: dict[str, tuple[list[Run], float]] = {}
     for source in text.split("\n"):
         visual = _visual(source)
         if visual.isascii():
             lines += _wrap_ascii(visual, font, width, widths)
         else:
-            lines += _wrap(visual, font, width)
+            lines += _wrap(visual, font, width, measured)
     return lines
 
 
-def _wrap(source: str, font: str, width: float) -> list[Line]:
+def _wrap(
+    source: str, font: str, width: float, known: dict[str, tuple[list[Run], float]]
+) -> list[Line]:
     """One typed line wrapped, in as many fonts as its characters need."""
     lines: list[Line] = []
     line: list[Run] = []
     x = 0.0
     for index, token in enumerate(_TOKENS.findall(source)):
-        measured = _measured(token, font)
-        token_width = sum(w for *_, w in measured)
+        if token not in known:
+            token_runs = _measured(token, font)
+            known[token] = (token_runs, sum(w for *_, w in token_runs))
+        measured, token_width = known[token]
         if token.isspace():
             if index == 0:  # an indent typed at the start of a line
                 x = min(token_width, width / 2)
