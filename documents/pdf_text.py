@@ -218,7 +218,11 @@ class GridText(PDFTextObject):
         return text.translate(codes)
 
     def _select(self, font: str) -> str:
-        subset = getFont(font).getSubsetInternalName(0, self._canvas._doc)
+        ttf, doc = getFont(font), self._canvas._doc
+        # Encoding sets up the font's codes in this document before it is first selected;
+        # selecting first would give ASCII the font has no glyph for (DEL) codes of its own.
+        ttf.splitString("", doc)
+        subset = ttf.getSubsetInternalName(0, doc)
         selection = f"{subset} {fp_str(self._fontsize)} Tf {fp_str(self._leading)} TL"
         self._selections[font] = selection
         return selection
