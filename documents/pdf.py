@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 from collections.abc import Mapping
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -29,11 +29,21 @@ from reportlab.platypus import (
     SimpleDocTemplate,
 )
 
+from documents import pdf_output  # noqa: F401 - on import, makes reportlab write out faster
 from documents.fonts import BODY as FONT
 from documents.fonts import BOLD, register
-from documents.pdf_grid import Grid, Line, Row, answer_lines, choice_lines, label_lines
+from documents.pdf_grid import (
+    Grid,
+    Line,
+    Row,
+    answer_lines,
+    choice_lines,
+    hint_lines,
+    label_lines,
+    ticked,
+)
 from forms.choices import Choice
-from forms.kinds import Field, LongText
+from forms.kinds import UNTICKED, Field, LongText
 from forms.model import Artefact
 from forms.repeat import Repeat
 
@@ -77,11 +87,43 @@ def _styles() -> dict[str, ParagraphStyle]:
     }
 
 
-class _Heading(Paragraph):
+@lru_cache(maxsize=1024)  # texts of the declarations, in our few styles: a small, fixed set
+def _parsed(markup: str, style: ParagraphStyle) -> list[Any]:
+    return list(Paragraph(markup, style).frags)
+
+
+class _Text(Paragraph):
+    """A paragraph of the declaration's words (a title, a heading, printed instructions).
+
+    The same few texts are laid out on every render, and each several times over (to keep a
+    short section together, then in its frame): their markup is parsed once per process and
+    their lines broken once per width. They come from the declarations, never from answers.
+    """
+
+    _wrapped: tuple[float, tuple[float, float]] | None = None
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        # reportlab breaks the lines anew on every call, though they depend on the width
+        # alone; a split that gives up drops them, and then they are broken again.
+        if self._wrapped and self._wrapped[0] == available_width and hasattr(self, "blPara"):
+            self.width, self.height = self._wrapped[1]
+        else:
+            self._wrapped = (available_width, super().wrap(available_width, available_height))
+        return self._wrapped[1]
+
+
+def _text(text: str, style: ParagraphStyle) -> _Text:
+    # reportlab makes the halves of a split paragraph with its own arguments: keep them
+    markup = escape(text)
+    return _Text(markup, style, frags=list(_parsed(markup, style)))
+
+
+class _Heading(_Text):
     """A heading that is also a bookmark, so the bookmark always opens the heading's page."""
 
     def __init__(self, title: str, style: ParagraphStyle, level: int) -> None:
-        super().__init__(escape(title), style)
+        markup = escape(title)
+        super().__init__(markup, style, frags=list(_parsed(markup, style)))
         self.title, self.level = title, level
 
     def draw(self) -> None:
@@ -93,36 +135,48 @@ class _Heading(Paragraph):
 
 def _label(f: Field, width: float) -> list[Line]:
     """The label, in bold, with the prompt printed under it on paper (not web-only help)."""
-    prompt = answer_lines(f.hint, width) if f.print_hint and f.hint else []
+    prompt = hint_lines(f.hint, width) if f.print_hint and f.hint else []
     return label_lines(f.label, width) + prompt
+
+
+def _options(f: Choice, value: Any, width: float) -> list[Line]:
+    """Every option with its tick box, the chosen ones ticked. What is kept between renders
+    is the options wrapped with every box empty: the declaration's, never an answer."""
+    empty = f.display(None)
+    if empty.count(UNTICKED) != len(f.options):  # a box in an option's own label
+        return answer_lines(f.display(value), width)
+    chosen = f.chosen(value)
+    return ticked(choice_lines(empty, width), [o.value in chosen for o in f.options])
 
 
 def _grid(rows: list[tuple[Field, Any]], width: float) -> Grid:
     """Short answers beside their labels; each long answer below its label, full width."""
     grid: list[Row] = []
     for f, value in rows:
-        shown = f.display(value)
         if isinstance(f, LongText):
             grid.append(
                 Row(_label(f, width), [], full_width=True, shaded=True, keep_with_next=True)
             )
-            grid.append(Row([], answer_lines(shown, width) or [()] * 3, full_width=True))
+            lines = answer_lines(f.display(value), width)
+            grid.append(Row([], lines or [()] * 3, full_width=True))
+        elif isinstance(f, Choice):
+            grid.append(Row(_label(f, LABEL_WIDTH), _options(f, value, width - LABEL_WIDTH)))
         else:
-            wrap = choice_lines if isinstance(f, Choice) else answer_lines
-            grid.append(Row(_label(f, LABEL_WIDTH), wrap(shown, width - LABEL_WIDTH)))
+            lines = answer_lines(f.display(value), width - LABEL_WIDTH)
+            grid.append(Row(_label(f, LABEL_WIDTH), lines))
     return Grid(grid, LABEL_WIDTH)
 
 
 def _story(artefact: Artefact, data: Mapping[str, Any], width: float) -> list[Flowable]:
     styles = _styles()
     story: list[Flowable] = [
-        Paragraph(escape(artefact.title), styles["title"]),
-        Paragraph("Kingston &amp; Richmond Local Safeguarding Children Board", styles["body"]),
+        _text(artefact.title, styles["title"]),
+        _text("Kingston & Richmond Local Safeguarding Children Board", styles["body"]),
     ]
     for section in artefact.sections:
         block: list[Flowable] = [_Heading(section.title, styles["h1"], level=0)]
         if section.description:  # printed instructions, as on the paper form
-            block.append(Paragraph(escape(section.description), styles["note"]))
+            block.append(_text(section.description, styles["note"]))
         for part in section.parts():
             if not isinstance(part, Repeat):
                 block.append(_grid([(f, data.get(f.name)) for p in part for f in p.walk()], width))

@@ -1,124 +1,34 @@
 """The label/answer grid of the PDF: plain text wrapped and drawn directly on the canvas.
 
-User text is never parsed as markup: it is measured and drawn as literal strings, so `<b>`,
-`&` or `<img src=...>` typed by a user cannot change the document. Wrapping is linear in the
-length of the text and the grid splits between lines at a page end, so a 20,000-character
-answer costs milliseconds, not seconds (reportlab's Paragraph re-wraps the rest of a long
-paragraph on every page, and its tables re-wrap every cell when they split).
+User text is never parsed as markup: it is measured (documents.pdf_text) and drawn as literal
+strings, so `<b>`, `&` or `<img src=...>` typed by a user cannot change the document. Wrapping
+is linear in the length of the text and the grid splits between lines at a page end, so a
+20,000-character answer costs milliseconds, not seconds (reportlab's Paragraph re-wraps the
+rest of a long paragraph on every page, and its tables re-wrap every cell when they split).
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
-import arabic_reshaper
-from bidi import get_display
 from reportlab.lib import colors
-from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.pdfgen.textobject import PDFTextObject
+from reportlab.lib.rl_accel import fp_str
 from reportlab.platypus import Flowable
 
-from documents.fonts import BODY, BOLD, runs
+from documents.fonts import BODY, BOLD
+from documents.pdf_text import SIZE, GridText, Line, wrap
+from forms.kinds import TICKED, UNTICKED
 
-SIZE, LEADING = 9.5, 12.5
+LEADING = 12.5
 PAD_X, PAD_TOP, PAD_BOTTOM = 6.0, 4.0, 5.0
 INK = colors.HexColor("#0b0c0c")
 RULE = colors.HexColor("#b1b4b6")
 LABEL_FILL = colors.HexColor("#f3f2f1")
-_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
-_TOKENS = re.compile(r"[^ ]+| +")  # words break at spaces only: never at a no-break space
-
-Line = tuple[tuple[str, str, float], ...]
-"""A wrapped line: its runs of (font, text, x offset)."""
-
-
-@lru_cache(maxsize=8192)  # bounded: user text must not grow the process
-def _width(text: str, font: str) -> float:
-    return stringWidth(text, font, SIZE)
-
-
-def _measured(text: str, font: str) -> list[tuple[str, str, float]]:
-    """Runs of text in the font that can print them, each with its width."""
-    if text.isascii():
-        return [(font, text, _width(text, font))]
-    return [(f or font, run, _width(run, f or font)) for f, run in runs(text)]
-
-
-def _visual(line: str) -> str:
-    """A line as drawn: composed characters, tabs as spaces, right-to-left runs shaped."""
-    line = unicodedata.normalize("NFC", line).replace("\t", "    ")
-    if _RTL.search(line):
-        line = get_display(arabic_reshaper.reshape(line))
-    return line
-
-
-def _break_word(word: str, font: str, width: float) -> Iterator[str]:
-    """A word wider than the column, cut into pieces that fit (a URL, a long code)."""
-    piece = ""
-    for char in word:
-        if piece and sum(w for *_, w in _measured(piece + char, font)) > width:
-            yield piece
-            piece = ""
-        piece += char
-    if piece:
-        yield piece
-
-
-def wrap(text: str, font: str, width: float) -> list[Line]:
-    """Text wrapped to `width` points; typed line breaks and indents are kept."""
-    lines: list[Line] = []
-    for source in text.split("\n"):
-        line: list[tuple[str, str, float]] = []
-        x = 0.0
-        for index, token in enumerate(_TOKENS.findall(_visual(source))):
-            measured = _measured(token, font)
-            token_width = sum(w for *_, w in measured)
-            if token.isspace():
-                if index == 0:  # an indent typed at the start of a line
-                    x = min(token_width, width / 2)
-                elif line:
-                    x = _place(line, measured, x)
-                continue
-            if x + token_width > width:
-                if line:
-                    lines.append(_trimmed(line))
-                    line = []
-                x = 0.0
-            pieces = [token] if token_width <= width else list(_break_word(token, font, width))
-            for number, piece in enumerate(pieces):
-                if number:
-                    lines.append(_trimmed(line))
-                    line, x = [], 0.0
-                x = _place(line, _measured(piece, font), x)
-        lines.append(_trimmed(line))
-    return lines
-
-
-def _place(
-    line: list[tuple[str, str, float]], measured: list[tuple[str, str, float]], x: float
-) -> float:
-    """Add measured runs to a line at `x`; return where the next run starts."""
-    for font, text, run_width in measured:
-        line.append((font, text, x))
-        x += run_width
-    return x
-
-
-def _trimmed(runs_: list[tuple[str, str, float]]) -> Line:
-    """A finished line: trailing space dropped, neighbouring runs in one font drawn as one."""
-    while runs_ and runs_[-1][1].isspace():
-        runs_ = runs_[:-1]
-    merged: list[tuple[str, str, float]] = []
-    for font, text, offset in runs_:
-        if merged and merged[-1][0] == font:
-            merged[-1] = (font, merged[-1][1] + text, merged[-1][2])
-        else:
-            merged.append((font, text, offset))
-    return tuple(merged)
+_LABEL_FILL = f"{fp_str(LABEL_FILL.red, LABEL_FILL.green, LABEL_FILL.blue)} rg"
+_EMPTY_BOX = re.compile(UNTICKED)
 
 
 @dataclass
@@ -131,7 +41,7 @@ class Row:
     shaded: bool = False
     keep_with_next: bool = False
 
-    @property
+    @cached_property  # asked for on every layout pass; the lines never change
     def height(self) -> float:
         return max(len(self.label), len(self.answer), 1) * LEADING + PAD_TOP + PAD_BOTTOM
 
@@ -175,33 +85,37 @@ class Grid(Flowable):
         canvas = self.canv
         canvas.setLineWidth(0.5)
         canvas.setStrokeColor(RULE)
-        text = canvas.beginText()
+        text = GridText(canvas)
         text.setFont(BODY, SIZE)
         text.setFillColor(INK)
         top = self.height
         for row in self.rows:
             bottom = top - row.height
             split_at = self.width if row.full_width else self.label_width
-            if row.shaded or not row.full_width:
-                canvas.setFillColor(LABEL_FILL)
-                canvas.rect(0, bottom, split_at, row.height, stroke=0, fill=1)
-            canvas.rect(0, bottom, self.width, row.height, stroke=1, fill=0)
-            if not row.full_width:
-                canvas.line(split_at, bottom, split_at, top)
+            canvas.addLiteral(self._ruled(row, bottom, top, split_at))
             _draw_lines(text, row.label, PAD_X, top)
             _draw_lines(text, row.answer, split_at + PAD_X if not row.full_width else PAD_X, top)
             top = bottom
         canvas.drawText(text)
 
+    def _ruled(self, row: Row, bottom: float, top: float, split_at: float) -> str:
+        """A row's shading and rules, as the canvas's setFillColor, rect and line would write
+        them (the fill is the default, even-odd); written in one go, as the canvas takes far
+        longer to decide what to write than to write it."""
+        ops = []
+        if row.shaded or not row.full_width:
+            ops += [_LABEL_FILL, f"n {fp_str(0, bottom, split_at, row.height)} re f*"]
+        ops.append(f"n {fp_str(0, bottom, self.width, row.height)} re S")
+        if not row.full_width:
+            ops.append(f"n {fp_str(split_at, bottom)} m {fp_str(split_at, top)} l S")
+        return "\n".join(ops)
 
-def _draw_lines(text: PDFTextObject, lines: list[Line], x: float, top: float) -> None:
+
+def _draw_lines(text: GridText, lines: list[Line], x: float, top: float) -> None:
     for number, line in enumerate(lines):
         y = top - PAD_TOP - SIZE - number * LEADING
         for font, run, offset in line:
-            text.setTextOrigin(x + offset, y)
-            if text._fontname != font:
-                text.setFont(font, SIZE)
-            text.textOut(run)
+            text.run(font, run, x + offset, y)
 
 
 @lru_cache(maxsize=1024)  # labels come from the declarations: a small, fixed set
@@ -209,10 +123,26 @@ def label_lines(text: str, width: float) -> list[Line]:
     return wrap(text, BOLD, width - 2 * PAD_X)
 
 
+@lru_cache(maxsize=1024)  # prompts printed under labels come from the declarations too
+def hint_lines(text: str, width: float) -> list[Line]:
+    return answer_lines(text, width)
+
+
 @lru_cache(maxsize=4096)  # the printed options of the declarations: a small, fixed set
 def choice_lines(text: str, width: float) -> list[Line]:
-    """A choice's options with their tick boxes, wrapped once per process."""
+    """A choice's options with every tick box empty, wrapped once per process."""
     return answer_lines(text, width)
+
+
+def ticked(lines: list[Line], ticks: Iterable[bool]) -> list[Line]:
+    """Options' lines with each empty box, in order, ticked or left empty. A ticked box is as
+    wide as an empty one (a test checks it), so the lines break where they did."""
+    marks = iter(ticks)
+
+    def mark(_: re.Match[str]) -> str:
+        return TICKED if next(marks) else UNTICKED
+
+    return [tuple((font, _EMPTY_BOX.sub(mark, run), x) for font, run, x in line) for line in lines]
 
 
 def answer_lines(text: str, width: float) -> list[Line]:

@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
-import pytest
-from reportlab.pdfbase.pdfmetrics import stringWidth
+import io
 
-from documents.fonts import BODY, register
-from documents.pdf_grid import SIZE, wrap
+import pytest
+from reportlab import rl_config
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+
+from documents.fonts import BODY, BOLD, FALLBACKS, register
+from documents.pdf import _options
+from documents.pdf_grid import SIZE, answer_lines, wrap
+from documents.pdf_text import GridText
+from forms.choices import Choice, MultiChoice
+from forms.model import Artefact
 
 TEXTS = [
     "A short answer",
@@ -34,3 +42,57 @@ def test_an_indent_typed_at_a_line_start_is_kept() -> None:
     register()
     (line,) = wrap("\tIndented", BODY, 200.0)
     assert line[0][2] == pytest.approx(stringWidth("    ", BODY, SIZE))
+
+
+def test_ticked_options_break_as_the_ticked_text_would(artefact: Artefact) -> None:
+    """Options are wrapped once with every box empty, then ticked: for every choice of the
+    declaration, each option ticked alone and all ticked give the lines of the text itself."""
+    register()
+    width = 300.0
+    for f in (f for f in artefact.walk() if isinstance(f, Choice)):
+        values = [o.value for o in f.options]
+        if isinstance(f, MultiChoice):
+            answers: list[object] = [None, values, *([v] for v in values)]
+        else:
+            answers = [None, *values]
+        for value in answers:
+            assert _options(f, value, width) == answer_lines(f.display(value), width), f.name
+
+
+RUNS = [
+    (BODY, "Plain ASCII, (brackets) and \\ back\\slashes"),
+    (BOLD, "A label"),
+    (BODY, "Łukasz Wójcik ☐\u00a0Yes   ☒\u00a0No"),
+    (FALLBACKS[0], "😀 👍"),
+    (BODY, "DEL \x7f and a character with no glyph \u0378"),
+    (BODY, "".join(chr(c) for c in range(0x100, 0x250))),  # past the first subset
+    (BOLD, "Another label – with a dash"),
+    (BODY, "Łukasz again, and plain text"),
+]
+
+
+def test_grid_text_is_written_exactly_as_reportlab_writes_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The grid's text object skips work, never changes what is written: the same runs give
+    the same file as reportlab's own setTextOrigin, setFont and textOut."""
+    register()
+    monkeypatch.setattr(rl_config, "invariant", 1)  # no date or random id in the files
+    files = []
+    for writer in ("reportlab", "grid"):
+        canvas = Canvas(io.BytesIO(), initialFontName=BODY)
+        text = canvas.beginText() if writer == "reportlab" else GridText(canvas)
+        text.setFont(BODY, SIZE)
+        for number, (font, run) in enumerate(RUNS * 2):
+            x, y = 10.0 + number, 800.0 - 12.5 * number
+            if isinstance(text, GridText):
+                text.run(font, run, x, y)
+                continue
+            text.setTextOrigin(x, y)
+            if font != text._fontname:
+                text.setFont(font, SIZE)
+            text.textOut(run)
+        canvas.drawText(text)
+        canvas.showPage()
+        files.append(canvas.getpdfdata())
+    assert files[0] == files[1]
