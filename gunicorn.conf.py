@@ -2,10 +2,11 @@
 
 Sized for the 2-core machines the service runs on: one worker process per core (rendering a
 document and drawing a page are CPU-bound and hold the GIL, so more processes than cores only
-add memory), each with a few threads, so that requests waiting on the database or a password
-check do not hold up the rest. What one request may do at once is bounded in the app itself
-(PASSWORD_CHECKS_AT_ONCE, RENDERS_AT_ONCE: serving.capacity). Override with the environment:
-GUNICORN_BIND, WEB_CONCURRENCY (workers), GUNICORN_THREADS.
+add memory), each with 8 threads, so that requests waiting on the database or for their turn
+at a password check do not hold up the rest (with 4, a person reading pages during a burst of
+sign-ins waited twice as long: bench --http). What one request may do at once is bounded in
+the app itself (PASSWORD_CHECKS_AT_ONCE, RENDERS_AT_ONCE: serving.capacity). Override with the
+environment: GUNICORN_BIND, WEB_CONCURRENCY (workers), GUNICORN_THREADS.
 
 Every setting that matters for safety is here, not on a command line: the app reads
 forwarded headers itself (TRUSTED_PROXIES), files it makes are the service's own (umask), and
@@ -25,7 +26,7 @@ wsgi_app = "app:create_app()"
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000").split(",")
 workers = int(os.environ.get("WEB_CONCURRENCY", os.cpu_count() or 1))
 worker_class = "gthread"
-threads = int(os.environ.get("GUNICORN_THREADS", "4"))
+threads = int(os.environ.get("GUNICORN_THREADS", "8"))
 # Load the app once, before forking: start-up work (fonts, compiled templates) is done once and
 # its memory shared by the workers, and a misconfiguration stops the server at once.
 preload_app = True

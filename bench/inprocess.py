@@ -3,7 +3,8 @@ is the working directory: `python .../bench/inprocess.py` with that checkout fir
 
 It serves rounds on request, so that two checkouts (this commit and the previous one) can be
 measured turn about: each line read from stdin asks for one round, and one JSON line answers
-{"cse_referral": [ms, ...], "phoenix_referral": [ms, ...]}. Only the app's own long-standing
+{"cse_referral": [ms, ...], "phoenix_referral": [ms, ...], "redownload": [ms, ...]} (the last:
+the PDF of one submitted version, downloaded again and again). Only the app's own long-standing
 interfaces are used (create_app with a dict, the models, the routes), so that an earlier commit
 runs it too. Only fictional data.
 """
@@ -15,6 +16,7 @@ import os
 import sys
 import tempfile
 import time
+from pathlib import Path
 from typing import Any
 
 PAGES = ("cse_referral", "phoenix_referral")
@@ -59,10 +61,26 @@ def _ready() -> tuple[Any, dict[str, str]]:
         slug: client.post(f"{case.headers['Location']}/start/{slug}").headers["Location"]
         for slug in PAGES
     }
+    forms["redownload"] = _submitted(client, forms["cse_referral"]) + "/document.pdf"
     for url in forms.values():
         for _ in range(WARMUP):
             client.get(url)
     return client, forms
+
+
+def _submitted(client: Any, form: str) -> str:
+    """Submit the referral's complete sample through its form; the version's address."""
+    from forms import ARTEFACTS
+    from forms.web import as_formdata
+
+    sample = json.loads(Path("tests/samples/cse_referral.json").read_text("utf-8"))
+    posted = as_formdata(ARTEFACTS["cse_referral"], sample)
+    lock = client.get(form).get_data(as_text=True).split('name="lock_version" value="')[1]
+    posted["lock_version"] = lock.split('"')[0]
+    posted["action"] = "submit"
+    response = client.post(form, data=posted)
+    assert response.status_code == 302, response.status_code
+    return str(response.headers["Location"])
 
 
 def main() -> None:

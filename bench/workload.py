@@ -150,11 +150,23 @@ def mixed(side: Side, requests: int = 1000) -> None:
     assert set(statuses) == {200}, statuses
 
 
-def resident_mb(pid: int) -> float:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    raise RuntimeError("no VmRSS")
+@dataclass(frozen=True)
+class Memory:
+    """A process's resident memory (MB): all of it, its proportional share of what it shares
+    (PSS), and what is its own."""
+
+    rss: float
+    pss: float
+    private: float
+
+
+def memory_mb(pid: int) -> Memory:
+    found = {}
+    for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+        key, _, value = line.partition(":")
+        if value.strip().endswith("kB"):
+            found[key] = int(value.split()[0]) / 1024
+    return Memory(found["Rss"], found["Pss"], found["Private_Clean"] + found["Private_Dirty"])
 
 
 @contextmanager

@@ -33,7 +33,8 @@ _writing: contextvars.ContextVar[bool] = contextvars.ContextVar("writing", defau
 def writing(*, durable: bool = True) -> Iterator[None]:
     """A short write transaction, committed at the end (rolled back on an error).
 
-    The read transaction the request was in ends first. Nested uses join the outermost one.
+    On SQLite, the read transaction the request was in ends first (see above); on PostgreSQL
+    the write joins it. Nested uses join the outermost one.
 
     `durable=False` is for a transaction that records only that something was looked at (an
     audit event of a page view or a download): on PostgreSQL its commit does not wait for the
@@ -45,10 +46,12 @@ def writing(*, durable: bool = True) -> Iterator[None]:
         yield
         return
     session = db.session
-    session.commit()
+    sqlite = session.get_bind().dialect.name == "sqlite"
+    if sqlite:  # on PostgreSQL, reading then writing in one transaction is safe
+        session.commit()
     token = _writing.set(True)
     try:
-        if not durable and session.get_bind().dialect.name == "postgresql":
+        if not durable and not sqlite:
             session.execute(text("SET LOCAL synchronous_commit TO OFF"))
         yield
         session.commit()

@@ -158,7 +158,7 @@ class Gunicorn:
 
     With `root`, another checkout of the project (an earlier commit, for the benchmark) is served
     with its own gunicorn.conf.py, or, if it has none, as plain gunicorn with two workers of four
-    threads.
+    threads (as this one was first sized).
     """
 
     def __init__(self, env: Mapping[str, str], log: Path, root: Path = ROOT) -> None:

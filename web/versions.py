@@ -24,8 +24,8 @@ from web.documents import document_or_404, home_of
 bp = Blueprint("versions", __name__)
 
 
-def _version(version_id: str) -> tuple[Submission, Artefact]:
-    """The version, if the signed-in user may see its document (one query for both)."""
+def _version(version_id: str) -> tuple[Submission, Document, Artefact]:
+    """The version and its document, if the signed-in user may see it (one query for both)."""
     found = db.session.execute(
         select(Submission, Document)
         .join(Document, Document.id == Submission.document_id)
@@ -35,7 +35,7 @@ def _version(version_id: str) -> tuple[Submission, Artefact]:
         audit("refused", version_id=version_id)
         abort(404)
     document_or_404(found.Document.id)
-    return found.Submission, ARTEFACTS[found.Submission.artefact]
+    return found.Submission, found.Document, ARTEFACTS[found.Submission.artefact]
 
 
 def _answers(submission: Submission) -> dict[str, Any]:
@@ -65,8 +65,8 @@ def _pack(submission: Submission) -> tuple[Submission, Submission] | None:
 @bp.get("/versions/<id:version_id>")
 @roles(CASEWORKERS)
 def answers(version_id: str) -> ResponseReturnValue:
-    submission, artefact = _version(version_id)
-    audit("view", document=submission.document)
+    submission, doc, artefact = _version(version_id)
+    audit("view", document=doc)
     data = _answers(submission)
     next_parts = [
         a
@@ -81,8 +81,8 @@ def answers(version_id: str) -> ResponseReturnValue:
         artefact=artefact,
         data=data,
         submission=submission,
-        doc=submission.document,
-        back=home_of(submission.document),
+        doc=doc,
+        back=home_of(doc),
         next_parts=next_parts,
         pack=_pack(submission),
         may_change=starters(artefact),
@@ -92,10 +92,10 @@ def answers(version_id: str) -> ResponseReturnValue:
 @bp.get("/versions/<id:version_id>/document.<kind>")
 @roles(CASEWORKERS)
 def document(version_id: str, kind: str) -> ResponseReturnValue:
-    submission, artefact = _version(version_id)
+    submission, doc, artefact = _version(version_id)
     if kind not in FORMATS:
         abort(404)
-    audit("download", document=submission.document)
+    audit("download", document=doc)
     answers = submission.answers  # loaded now: the render needs no database
     blob = cache.document(
         (submission.id,), kind, lambda: render(kind, artefact, _loaded(artefact, answers))
