@@ -21,7 +21,7 @@ from bench.answers import complete
 from forms import ARTEFACTS
 from forms.web import as_formdata
 from tools.live import Gunicorn
-from tools.visitor import Visitor
+from tools.visitor import Timer, Visitor
 
 PAGES = ("cse_referral", "phoenix_referral")
 VERSIONS = 200  # distinct submitted referrals, each downloaded once by the throughput measure
@@ -67,13 +67,13 @@ def seed(side: Side, email: str, password: str) -> None:
 def form_pages(side: Side, gets: int = 30) -> dict[str, list[float]]:
     """Milliseconds of each form page's GET, one after another."""
     times: dict[str, list[float]] = {}
+    timer = Timer(side.visitor)
     for slug, url in side.forms.items():
         times[slug] = []
         for _ in range(gets):
-            began = time.perf_counter()
-            response = side.visitor.get(url)
-            times[slug].append((time.perf_counter() - began) * 1000)
-            assert response.status_code == 200, response.status_code
+            ms, status, _ = timer.get(url)
+            assert status == 200, status
+            times[slug].append(ms)
     return times
 
 
@@ -92,16 +92,12 @@ class Throughput:
 def pdf_throughput(side: Side, versions: list[str]) -> Throughput:
     """Each version's PDF downloaded once (so rendered), CONCURRENCY at a time."""
     local = threading.local()
-    visitor = side.visitor
 
     def download(version: str) -> tuple[float, bool]:
-        if not hasattr(local, "visitor"):  # one connection per thread, sharing the sign-in
-            local.visitor = Visitor(visitor.base, address="198.51.100.200")
-            local.visitor.http.cookies.update(visitor.http.cookies)
-        began = time.perf_counter()
-        response = local.visitor.get(f"{version}/document.pdf")
-        ok = response.status_code == 200 and response.content.startswith(b"%PDF")
-        return (time.perf_counter() - began) * 1000, ok
+        if not hasattr(local, "timer"):  # a connection per thread, all signed in as one
+            local.timer = Timer(side.visitor)
+        ms, status, body = local.timer.get(f"{version}/document.pdf")
+        return ms, status == 200 and body.startswith(b"%PDF")
 
     began = time.perf_counter()
     with ThreadPoolExecutor(CONCURRENCY) as pool:
@@ -117,13 +113,13 @@ def pdf_throughput(side: Side, versions: list[str]) -> Throughput:
 def redownloads(side: Side, times: int = 50) -> list[float]:
     """Milliseconds of downloading the same, unchanged version again and again."""
     url = f"{side.versions[0]}/document.pdf"
-    side.visitor.get(url)
+    timer = Timer(side.visitor)
+    timer.get(url)
     measured = []
     for _ in range(times):
-        began = time.perf_counter()
-        response = side.visitor.get(url)
-        measured.append((time.perf_counter() - began) * 1000)
-        assert response.status_code == 200
+        ms, status, _ = timer.get(url)
+        assert status == 200, status
+        measured.append(ms)
     return measured
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import itertools
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -12,6 +13,10 @@ from documents.pdf import render_pdf
 from documents.word import compiled, render_word, template_path
 from forms import ARTEFACTS
 from forms.model import Artefact
+
+
+COLLECT_EVERY = 8
+_renders = itertools.count(1)  # next() on it is atomic: threads may render at once
 
 
 @dataclass(frozen=True)
@@ -44,9 +49,11 @@ def render(kind: str, artefact: Artefact, data: Mapping[str, Any]) -> bytes:
 
     reportlab and lxml leave reference cycles behind; left to the collector's oldest
     generation they pile up for hundreds of renders (about 6 MB per 1,000 PDFs, measured with
-    `make bench`). Collecting after each render keeps a worker's memory flat, and costs well
-    under a millisecond because start-up objects are frozen (`app.create_app`).
+    `make bench`). A full collection every COLLECT_EVERY renders keeps a worker's memory flat:
+    it costs about a millisecond in a serving worker (start-up objects are frozen by
+    `app.create_app`, the rest are not), a tenth of a PDF, so it is not paid on every one.
     """
     blob = FORMATS[kind].make(artefact, data)
-    gc.collect()
+    if next(_renders) % COLLECT_EVERY == 0:
+        gc.collect()
     return blob
