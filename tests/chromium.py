@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from playwright.sync_api import Page
+
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--headless",
@@ -15,3 +19,13 @@ CHROMIUM_ARGS = [
 ]
 # Playwright's default timeout is 30 s; a local server answers in milliseconds.
 TIMEOUT_MS = 10_000
+
+SCREENSHOTS = Path(__file__).resolve().parents[1] / "test-results" / "screenshots"
+
+
+def save_screenshot(page: Page, name: str) -> Path:
+    """Save a full-page screenshot to test-results/screenshots/<name>.png for a human to look at."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOTS / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path

@@ -20,10 +20,7 @@ from accounts.cli import add_user
 from app import create_app
 from config import TestConfig
 from models import Case, CaseMember, db
-from tests.chromium import CHROMIUM, CHROMIUM_ARGS, TIMEOUT_MS
-
-ROOT = Path(__file__).resolve().parents[2]
-SCREENSHOTS = ROOT / "test-results" / "screenshots"
+from tests.chromium import CHROMIUM, CHROMIUM_ARGS, TIMEOUT_MS, save_screenshot
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
@@ -146,14 +143,6 @@ def new_context(browser: Browser, live_server: str) -> Iterator:
 def page(new_context) -> Page:
     """A signed-in page in a fresh context (own cookies, downloads accepted)."""
     return new_context().new_page()
-
-
-def save_screenshot(page: Page, name: str) -> Path:
-    """Save a full-page screenshot to test-results/screenshots/<name>.png for a human to look at."""
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    path = SCREENSHOTS / f"{name}.png"
-    page.screenshot(path=str(path), full_page=True)
-    return path
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ import pytest
 from playwright.sync_api import Browser, Page, Playwright, expect
 
 from forms import ARTEFACTS
-from tests.chromium import CHROMIUM, CHROMIUM_ARGS, TIMEOUT_MS
+from tests.chromium import CHROMIUM, CHROMIUM_ARGS, TIMEOUT_MS, save_screenshot
 from tests.conftest import sample_json
 from tests.helpers import pdf_body
 from tools.live import PASSWORD, SERVER_NAME
@@ -65,6 +65,7 @@ def test_a_referral_from_sign_in_to_pdf_over_https(chromium: Browser, deployed: 
     page.locator("#password").fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("My cases")
+    save_screenshot(page, "https-my-cases")
     cookie = next(c for c in page.context.cookies() if c["name"] == "cse_forms_session")
     assert cookie["secure"] and cookie["httpOnly"]
 
@@ -83,6 +84,7 @@ def test_a_referral_from_sign_in_to_pdf_over_https(chromium: Browser, deployed: 
     page.locator("#concerns_summary").fill(SAMPLE["concerns_summary"])
     # The page's own script saves as the user types, through fetch: over HTTPS too.
     expect(page.locator(".app-autosave-status")).to_contain_text("Draft saved at", timeout=15_000)
+    save_screenshot(page, "https-draft-saved")
     page.get_by_role("button", name="Save as draft").click()
     expect(page.locator(".govuk-notification-banner")).to_contain_text("draft")
 
@@ -95,6 +97,7 @@ def test_a_referral_from_sign_in_to_pdf_over_https(chromium: Browser, deployed: 
     expect(page.locator(".govuk-error-summary")).to_have_count(0)
     expect(page).to_have_url(re.compile(r"/versions/[\w-]{24}$"))
     expect(page.locator(".govuk-caption-xl")).to_contain_text("Version 1")
+    save_screenshot(page, "https-submitted")
 
     with page.expect_download() as info:
         page.get_by_role("link", name="Download PDF").click()
