@@ -18,6 +18,7 @@ from accounts.passwords import hash_password, verify_password
 from forms.kinds import has_control_characters
 from models import User, db
 from serving.capacity import turn
+from serving.errors import shown_again
 from serving.limits import sign_in_limited
 from serving.transactions import release, writing
 from web.access import audit, public, roles, signed_in
@@ -115,6 +116,12 @@ def sign_in() -> ResponseReturnValue:
     elif request.method == "POST":
         error = next(iter(form.errors.values()))[0]
     return render_template("sign_in.html", form=form, error=error)
+
+
+@shown_again("accounts.sign_in")
+def _sign_in_again(message: str) -> str:
+    """The sign-in page, with the address typed and why it did not sign in."""
+    return render_template("sign_in.html", form=SignInForm(), error=message)
 
 
 @bp.post("/sign-out")

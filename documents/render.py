@@ -14,7 +14,6 @@ from documents.word import compiled, render_word, template_path
 from forms import ARTEFACTS
 from forms.model import Artefact
 
-
 COLLECT_EVERY = 8
 _renders = itertools.count(1)  # next() on it is atomic: threads may render at once
 

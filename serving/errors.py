@@ -1,10 +1,15 @@
 """Busy answers: when the database or the service's capacity is exhausted, say so (503) and
-when to try again, on a GOV.UK page (or in JSON, to the page's own scripts). Never a 500."""
+when to try again, on a GOV.UK page (or in JSON, to the page's own scripts). Never a 500.
+
+A page that takes a form (`shown_again`) is shown again with what was posted and the message,
+so that nothing typed is lost to a busy moment.
+"""
 
 from __future__ import annotations
 
 import logging
 import sqlite3
+from collections.abc import Callable
 
 import psycopg
 from flask import Flask, jsonify, render_template, request
@@ -28,6 +33,20 @@ TOO_MANY = (
 )
 
 
+# How each form page shows itself again with what was posted: endpoint -> page(message).
+_AGAIN: dict[str, Callable[[str], str]] = {}
+
+
+def shown_again(endpoint: str) -> Callable[[Callable[[str], str]], Callable[[str], str]]:
+    """Register how `endpoint`'s page shows again, with what was posted and a message."""
+
+    def register(page: Callable[[str], str]) -> Callable[[str], str]:
+        _AGAIN[endpoint] = page
+        return page
+
+    return register
+
+
 def _is_busy(error: OperationalError) -> bool:
     """The database is busy or out of reach, as opposed to a mistake in the code (still a 500)."""
     if isinstance(error.orig, sqlite3.OperationalError):
@@ -39,6 +58,9 @@ def _answer(title: str, message: str, status: int) -> ResponseReturnValue:
     headers = {"Retry-After": str(RETRY_AFTER_SECONDS)}
     if request.accept_mimetypes.best == "application/json":
         return jsonify(message=f"{title}. {message}"), status, headers
+    again = _AGAIN.get(request.endpoint or "")
+    if again is not None and request.method == "POST":
+        return again(f"{title}: {message[:1].lower()}{message[1:]}"), status, headers
     return render_template("error.html", title=title, message=message), status, headers
 
 

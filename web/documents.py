@@ -18,6 +18,7 @@ from forms.model import Artefact
 from forms.prefill import prefilled
 from forms.web import as_formdata, check, check_draft, error_summary, form_class, typed
 from models import Case, Document, Submission, db, is_id, now
+from serving.errors import shown_again
 from serving.transactions import writing
 from web.access import CASEWORKERS, audit, roles
 from web.cases import details, known, may_see, visible_case
@@ -192,6 +193,20 @@ def _form_page(
     )
 
 
+@shown_again("documents.edit")
+def _form_again(message: str) -> str:
+    """The form page, with what was just posted and why it was not saved."""
+    doc, artefact = document_or_404((request.view_args or {}).get("document_id", ""), edit=True)
+    form = form_class(artefact)(formdata=request.form)
+    errors = [
+        {
+            "text": f"{message.rstrip('.')}. Your answers are below: check them and continue again",
+            "href": "#main-content",
+        }
+    ]
+    return _form_page(doc, artefact, form, errors, request.form.get("lock_version", ""))
+
+
 @bp.app_errorhandler(CSRFError)
 def session_expired(_: CSRFError) -> ResponseReturnValue:
     """A post without a valid token saves nothing; a form page shows the answers again to resend."""
@@ -205,12 +220,4 @@ def session_expired(_: CSRFError) -> ResponseReturnValue:
             title="Your session has ended",
             message="Nothing was saved. Go back and try again.",
         ), 400
-    doc, artefact = document_or_404(doc.id, edit=True)
-    form = form_class(artefact)(formdata=request.form)
-    errors = [
-        {
-            "text": f"{message}. Your answers are below: check them and continue again",
-            "href": "#main-content",
-        }
-    ]
-    return _form_page(doc, artefact, form, errors, request.form.get("lock_version", "")), 400
+    return _form_again(message), 400

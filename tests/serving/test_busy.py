@@ -19,6 +19,7 @@ from serving.capacity import turn
 from tests.conftest import make_app, sample_json
 from tests.helpers import (
     PASSWORD,
+    error_messages,
     hidden,
     make_case,
     make_user,
@@ -30,6 +31,9 @@ from tests.helpers import (
 )
 
 REFERRAL = ARTEFACTS["cse_referral"]
+
+
+BUSY = "Sorry, the service is busy: nothing you sent was saved. Wait a few seconds, then try again"
 
 
 def _is_busy_page(response: Any) -> bool:
@@ -69,7 +73,13 @@ def test_a_write_that_cannot_get_the_lock_is_answered_503(locked: Any) -> None:
     autosaved = client.post(f"{url}/autosave", data=posted, headers={"Accept": "application/json"})
     assert autosaved.status_code == 503 and int(autosaved.headers["Retry-After"]) > 0
     assert "Nothing you sent was saved" in autosaved.get_json()["message"]
-    assert _is_busy_page(client.post(url, data={**posted, "action": "draft"}))
+    # The form comes back with what was typed, saying that nothing was saved.
+    refused = client.post(url, data={**posted, "action": "draft"})
+    assert refused.status_code == 503 and int(refused.headers["Retry-After"]) > 0
+    assert error_messages(refused)[0] == (
+        f"{BUSY}. Your answers are below: check them and continue again"
+    )
+    assert page(refused).xpath("//input[@name='child_forename']/@value") == ["Lockedout"]
     # A page view is recorded in the audit trail: a write too, so it waits its turn.
     assert _is_busy_page(client.get(url))
 
@@ -94,7 +104,8 @@ def test_a_password_check_waits_its_turn_then_gives_up_with_503(configured: Any)
         response = client.post(
             "/sign-in", data={"csrf_token": token, "email": email, "password": PASSWORD}
         )
-    assert _is_busy_page(response)
+    assert response.status_code == 503 and int(response.headers["Retry-After"]) > 0
+    assert error_messages(response) == [f"{BUSY}."]
     response = client.post(
         "/sign-in", data={"csrf_token": token, "email": email, "password": PASSWORD}
     )

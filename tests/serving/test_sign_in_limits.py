@@ -11,7 +11,7 @@ from sqlalchemy import select
 from werkzeug.test import TestResponse
 
 from models import AuditEvent, db
-from tests.helpers import PASSWORD, make_user, page, token_on
+from tests.helpers import PASSWORD, error_messages, make_user, page, token_on
 
 WRONG = "not the password at all"
 
@@ -34,9 +34,14 @@ def _actions() -> list[str]:
 
 
 def _refused(response: TestResponse) -> bool:
+    """Refused with 429, on the sign-in page, saying why and when to try again."""
     if response.status_code != 429:
         return False
-    assert page(response).findtext(".//h1") == "Too many attempts"
+    assert page(response).findtext(".//h1") == "Sign in"
+    assert error_messages(response) == [
+        "Too many attempts: there have been too many attempts to sign in."
+        " Wait 5 minutes, then try again."
+    ]
     assert int(response.headers["Retry-After"]) > 0
     return True
 
