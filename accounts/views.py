@@ -17,7 +17,7 @@ from accounts import sessions
 from accounts.passwords import hash_password, verify_password
 from forms.kinds import has_control_characters
 from models import User, db
-from serving.capacity import turn
+from serving.capacity import BusyError, turn
 from serving.errors import shown_again
 from serving.limits import sign_in_limited
 from serving.transactions import release, writing
@@ -98,7 +98,11 @@ def sign_in() -> ResponseReturnValue:
         if attempt is None:
             audit("sign in throttled")
             return render_template("sign_in.html", form=form, error=THROTTLED), 429
-        user = _signed_in(email, form.password.data or "")
+        try:
+            user = _signed_in(email, form.password.data or "")
+        except BusyError:  # no password was checked: the attempt counts for nothing
+            sessions.forget_attempt(attempt)
+            raise
         if user is None:
             error = WRONG
         else:

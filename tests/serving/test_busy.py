@@ -11,10 +11,11 @@ from typing import Any
 
 import pytest
 from flask import Flask
+from sqlalchemy import func, select
 
 import serving.transactions
 from forms import ARTEFACTS
-from models import db
+from models import SignInFailure, db
 from serving.capacity import turn
 from tests.conftest import make_app, sample_json
 from tests.helpers import (
@@ -106,6 +107,8 @@ def test_a_password_check_waits_its_turn_then_gives_up_with_503(configured: Any)
         )
     assert response.status_code == 503 and int(response.headers["Retry-After"]) > 0
     assert error_messages(response) == [f"{BUSY}."]
+    with app.app_context():  # no password was checked: no attempt counts against the account
+        assert db.session.scalar(select(func.count()).select_from(SignInFailure)) == 0
     response = client.post(
         "/sign-in", data={"csrf_token": token, "email": email, "password": PASSWORD}
     )
