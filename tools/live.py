@@ -187,13 +187,18 @@ class Gunicorn:
         return [int(child) for child in children]
 
     def stop(self) -> None:
-        self.process.send_signal(signal.SIGTERM)
-        try:
-            self.process.wait(timeout=40)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
+        stop(self.process, signal.SIGTERM, 40)  # gunicorn's graceful stop
         self.log.close()
+
+
+def stop(process: subprocess.Popen[bytes], sent: signal.Signals, seconds: float) -> None:
+    """Ask a server to stop with `sent`; kill it if it has not within `seconds`."""
+    process.send_signal(sent)
+    try:
+        process.wait(timeout=seconds)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
 
 
 def peak_memory_mb(pid: int) -> float:

@@ -8,7 +8,7 @@ import signal
 import subprocess
 from pathlib import Path
 
-from tools.live import DEPLOY, SERVER_NAME, free_port, wait_for_port
+from tools.live import DEPLOY, SERVER_NAME, free_port, stop, wait_for_port
 
 
 def certificate(folder: Path) -> tuple[Path, Path]:
@@ -85,10 +85,5 @@ class Nginx:
         self.url = f"https://{SERVER_NAME}:{self.https_port}"
 
     def stop(self) -> None:
-        self.process.send_signal(signal.SIGQUIT)
-        try:
-            self.process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
+        stop(self.process, signal.SIGQUIT, 20)  # nginx's graceful stop
         self.log.close()
