@@ -20,6 +20,14 @@ def _filled(value: Any) -> bool:
     return value not in (None, "", [])
 
 
+def _reads(rule: Rule, names: Sequence[str], at: str) -> Rule:
+    """Say which fields a rule reads and where its message sits: a section whose rule needs an
+    answer from an earlier section cannot start before it is given (forms.tasks)."""
+    rule.reads = tuple(names)  # type: ignore[attr-defined]
+    rule.at = at  # type: ignore[attr-defined]
+    return rule
+
+
 def at_least_one(names: Sequence[str], message: str, *, must: str, at: str | None = None) -> Rule:
     """At least one of `names` must be answered; the message sits next to `at` (or the first).
 
@@ -32,7 +40,7 @@ def at_least_one(names: Sequence[str], message: str, *, must: str, at: str | Non
         return [(at or names[0], message)]
 
     rule.must = must  # type: ignore[attr-defined]
-    return rule
+    return _reads(rule, names, at or names[0])
 
 
 def age_on(birth: str, on: str, *, minimum: int, below: int, message: str) -> Rule:
@@ -48,7 +56,7 @@ def age_on(birth: str, on: str, *, minimum: int, below: int, message: str) -> Ru
         age = day.year - born.year - ((day.month, day.day) < (born.month, born.day))
         return [] if minimum <= age < below else [(birth, message)]
 
-    return rule
+    return _reads(rule, (birth, on), birth)
 
 
 def not_before(earlier: str, later: str, message: str) -> Rule:
@@ -60,4 +68,4 @@ def not_before(earlier: str, later: str, message: str) -> Rule:
             return [(later, message)]
         return []
 
-    return rule
+    return _reads(rule, (earlier, later), later)

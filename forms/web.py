@@ -179,12 +179,43 @@ def as_formdata(artefact: Artefact, data: Mapping[str, Any]) -> MultiDict:
 
 
 def typed(form: Form) -> list[list[str]]:
-    """What the form holds as typed, as [name, value] pairs: how a draft is kept."""
+    """What the form holds as typed, as [name, value] pairs: how a draft is kept.
+
+    A block just added and still empty keeps one empty box, so that it is still there when
+    the draft is opened again.
+    """
+    pairs: list[list[str]] = []
+    for bound in form:
+        if isinstance(bound, FieldList):
+            for entry in bound.entries:
+                got = typed(entry.form)
+                if not got:
+                    box = next(
+                        (b for b in bound_fields(entry.form) if isinstance(b, StringField)), None
+                    )
+                    got = [[box.name, ""]] if box is not None else []
+                pairs.extend(got)
+        elif bound.name != "csrf_token":
+            pairs.extend([bound.name, v] for v in (bound.raw_data or []))
+    return pairs
+
+
+def merged(saved: list[list[str]], posted: MultiDict, names: frozenset[str]) -> MultiDict:
+    """A draft with one section's page posted over it: the section's fields as posted (a box
+    unticked is not posted, so none of the saved values of those fields are kept), the other
+    sections' as saved."""
+    kept = [(name, value) for name, value in saved if name.partition("-")[0] not in names]
+    new = [(n, v) for n, v in posted.items(multi=True) if n.partition("-")[0] in names]
+    return MultiDict(kept + new)
+
+
+def problems_of(artefact: Artefact, form: FlaskForm) -> list[tuple[str, str]]:
+    """Every problem with a form's answers, as (input name, message), in page order."""
+    check(artefact, form)
     return [
-        [b.name, v]
+        (b.name, str(b.errors[0]))
         for b in bound_fields(form)
-        if b.name != "csrf_token"
-        for v in (b.raw_data or [])
+        if b.errors and b.name != "csrf_token"
     ]
 
 

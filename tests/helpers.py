@@ -19,6 +19,7 @@ from werkzeug.test import TestResponse
 
 from accounts.passwords import hash_password
 from forms.model import Artefact
+from forms.tasks import names_in, number_of, top_name
 from forms.web import as_formdata
 from models import StaffSession, User, db
 
@@ -116,15 +117,108 @@ def post_answers(
     url: str | None = None,
     **extra: str,
 ) -> TestResponse:
-    """Submit answers through a new document's form (or the one at `url`), with a valid CSRF
-    token, as a browser would."""
+    """Answer a new document (or the one at `url`) as a browser would, with valid CSRF
+    tokens: each section's page with "Save and continue", then submit from "Check your
+    answers". The response of the first page that does not go on (errors), or the submit's."""
     url = url or start(client, artefact)
     posted = form_data(artefact, data)
-    posted.update(hidden(client, url))
-    posted["action"] = "submit"
+    for number in range(1, len(artefact.sections) + 1):
+        response = post_section(client, url, artefact, number, posted, **extra)
+        if response.status_code != 302:
+            return response
+    check = client.get(f"{url}/check")
+    if not page(check).xpath("//input[@name='lock_version']"):  # problems: nothing to submit
+        return check
+    return client.post(f"{url}/check", data={**hidden(client, f"{url}/check"), **extra})
+
+
+def every_page(
+    client: FlaskClient, artefact: Artefact, data: Mapping[str, Any]
+) -> tuple[list[TestResponse], TestResponse]:
+    """Post every section's page of a new document with "Save and continue", whatever each
+    one says; then open "Check your answers". The pages' responses, and the check page."""
+    url = start(client, artefact)
+    posted = form_data(artefact, data)
+    pages = [
+        post_section(client, url, artefact, number, posted)
+        for number in range(1, len(artefact.sections) + 1)
+    ]
+    return pages, client.get(f"{url}/check")
+
+
+def problems_shown(
+    client: FlaskClient, artefact: Artefact, data: Mapping[str, Any]
+) -> tuple[dict[str, str], list[tuple[str, str]]]:
+    """What every page says of `data`: each input's message next to it on its section's page,
+    and the check page's error summary as (message, the input it links to), in order."""
+    pages, check = every_page(client, artefact, data)
+    inline = {}
+    for response in pages:
+        for group in page(response).xpath("//div[contains(@class,'govuk-form-group--error')]"):
+            ids = group.xpath(".//input/@id | .//textarea/@id")
+            message = group.xpath(".//p[contains(@class,'govuk-error-message')]")[0]
+            inline[ids[0]] = " ".join(message.text_content().replace("Error:", "", 1).split())
+    links = page(check).xpath("//ul[contains(@class,'govuk-error-summary__list')]//a")
+    summary = [(" ".join(a.text_content().split()), a.get("href").split("#")[1]) for a in links]
+    return inline, summary
+
+
+def section_of(url: str, artefact: Artefact, name: str) -> str:
+    """The URL of the section's page of the document at `url` that asks the field `name`."""
+    return f"{url}/sections/{number_of(artefact, name)}"
+
+
+def save_answers(
+    client: FlaskClient,
+    url: str,
+    artefact: Artefact,
+    fields: Mapping[str, str] | None = None,
+    action: str = "later",
+    **answers: Any,
+) -> TestResponse:
+    """Post `answers`, all asked by one section's page, on that page of the document at `url`
+    ("Save and come back later" unless another `action`), with the page's CSRF token and lock
+    version (or the `fields` given: a page read earlier)."""
+    page_url = section_of(url, artefact, next(iter(answers)))
+    posted = {**(fields or hidden(client, page_url)), "action": action, **answers}
+    return client.post(page_url, data=posted)
+
+
+def value_on(client: FlaskClient, url: str, artefact: Artefact, name: str) -> list[str]:
+    """What the box `name` shows, on its section's page of the document at `url`."""
+    html = page(client.get(section_of(url, artefact, name)))
+    return html.xpath(f"//input[@name='{name}']/@value") or [
+        t.text or "" for t in html.xpath(f"//textarea[@name='{name}']")
+    ]
+
+
+def every_section(client: FlaskClient, url: str, artefact: Artefact) -> lxml.html.HtmlElement:
+    """The forms of every section's page of the document at `url`, as one element."""
+    whole = lxml.html.fromstring("<div></div>")
+    for number in range(1, len(artefact.sections) + 1):
+        whole.append(page(client.get(f"{url}/sections/{number}")).xpath("//main//form")[0])
+    return whole
+
+
+def post_section(
+    client: FlaskClient,
+    url: str,
+    artefact: Artefact,
+    number: int,
+    posted: MultiDict,
+    action: str = "continue",
+    **extra: str,
+) -> TestResponse:
+    """Post one section's page of the document at `url`: the answers in `posted` that belong
+    to it, with the page's CSRF token and lock version."""
+    page_url = f"{url}/sections/{number}"
+    names = names_in(artefact.sections[number - 1])
+    form = MultiDict([(k, v) for k, v in posted.items(multi=True) if top_name(k) in names])
+    form.update(hidden(client, page_url))
+    form["action"] = action
     for key, value in extra.items():
-        posted[key] = value
-    return client.post(url, data=posted)
+        form[key] = value
+    return client.post(page_url, data=form)
 
 
 def submit(
@@ -248,14 +342,22 @@ class FormCheck:
         self, client: FlaskClient, data: Mapping[str, Any], field_id: str, message: str
     ) -> None:
         """The post is refused: the message sits next to the field, the error summary links
-        to it, the page title says so, and nothing is stored."""
+        to it, the page title says so, and nothing is stored.
+
+        A rule that reads a later section's answer is checked on "Check your answers": its
+        summary links to the section's page, which shows the message next to the field."""
         response = post_answers(client, self.artefact, data)
         assert response.status_code == 200
         assert page(response).findtext(".//title").startswith("Error: ")
-        assert inline_error(response, field_id) == message
         links = page(response).xpath("//ul[contains(@class,'govuk-error-summary__list')]//a")
         hrefs = [a.get("href") for a in links if " ".join(a.text_content().split()) == message]
-        assert hrefs == [f"#{field_id}"]
+        assert len(hrefs) == 1, error_messages(response)
+        at, _, target = hrefs[0].partition("#")
+        assert target == field_id
+        if at:
+            response = client.get(at)
+            assert page(response).findtext(".//title").startswith("Error: ")
+        assert inline_error(response, field_id) == message
         assert stored() == 0
 
     def accepted(self, client: FlaskClient, data: Mapping[str, Any]) -> None:

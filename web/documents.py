@@ -6,23 +6,29 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, abort, flash, jsonify, redirect, render_template, request, url_for
+from flask import Blueprint, abort, jsonify, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_login import current_user
-from flask_wtf.csrf import CSRFError
 from werkzeug.datastructures import MultiDict
-from wtforms import FieldList
 
 from forms import ARTEFACTS, starters
 from forms.model import Artefact
 from forms.prefill import prefilled
-from forms.web import as_formdata, check, check_draft, error_summary, form_class, typed
+from forms.tasks import COMPLETED, Task, answered, names_in, tasks
+from forms.web import (
+    as_formdata,
+    check_draft,
+    error_summary,
+    form_class,
+    merged,
+    problems_of,
+    typed,
+)
 from models import Case, Document, Submission, db, is_id, now
-from serving.errors import shown_again
 from serving.transactions import writing
 from web.access import CASEWORKERS, audit, roles
 from web.cases import details, known, may_see, visible_case
-from web.saving import save_draft, submit
+from web.saving import save_draft
 from web.templating import LONDON
 
 bp = Blueprint("documents", __name__)
@@ -65,24 +71,6 @@ def _continued(artefact: Artefact, case: Case | None) -> Submission | None:
     return parent if parent.answers.get(link.field) == link.value else None
 
 
-def _change_blocks(form: object) -> bool:
-    """Handle "Add another" and "Remove" buttons of repeating blocks; True if one was pressed."""
-    for field in form:  # type: ignore[attr-defined]
-        if not isinstance(field, FieldList):
-            continue
-        if f"add_{field.name}" in request.form:
-            if len(field.entries) < (field.max_entries or 1) - 1:  # max_entries is max_items + 1
-                field.append_entry()
-            return True
-        remove = request.form.get(f"remove_{field.name}", "")
-        if remove.isdigit():
-            index = int(remove)
-            if 0 <= index < len(field.entries) and len(field.entries) > 1:
-                field.entries.pop(index)
-            return True
-    return False
-
-
 @bp.post("/cases/<id:case_id>/start/<slug>")
 @bp.post("/reports/start/<slug>")
 @roles(CASEWORKERS)
@@ -111,46 +99,54 @@ def start(slug: str, case_id: str | None = None) -> ResponseReturnValue:
     return redirect(url_for(".edit", document_id=doc.id))
 
 
-def _saved_form(doc: Document, artefact: Artefact) -> Any:
-    """The form as last saved: the draft as typed, or the latest version's answers."""
+def saved_pairs(doc: Document, artefact: Artefact) -> list[list[str]]:
+    """The document as last saved, as [name, value] pairs: its draft as typed, or its latest
+    version's answers as a browser would post them."""
     if doc.draft is not None:
-        formdata: MultiDict[str, str] = MultiDict([(name, value) for name, value in doc.draft])
-    else:
-        assert doc.latest is not None
-        formdata = as_formdata(artefact, doc.latest.answers)
-    return form_class(artefact)(formdata=formdata)
+        return [[name, value] for name, value in doc.draft]
+    assert doc.latest is not None
+    return [[name, value] for name, value in as_formdata(artefact, doc.latest.answers).items(True)]
 
 
-@bp.route("/documents/<id:document_id>", methods=["GET", "POST"])
+def form_of(artefact: Artefact, pairs: Any) -> Any:
+    """The artefact's form holding `pairs` (a draft, or a draft with a page posted over it).
+    CSRF is checked on every post before a view runs, so this form does not check it again."""
+    formdata = pairs if isinstance(pairs, MultiDict) else MultiDict([tuple(p) for p in pairs])
+    return form_class(artefact)(formdata=formdata, meta={"csrf": False})
+
+
+def progress(doc: Document, artefact: Artefact) -> tuple[Any, list[Task]]:
+    """The saved form, and its sections as tasks with their statuses."""
+    pairs = saved_pairs(doc, artefact)
+    form = form_of(artefact, pairs)
+    return form, tasks(artefact, answered(pairs), problems_of(artefact, form))
+
+
+@bp.get("/documents/<id:document_id>")
 @roles(CASEWORKERS)
 def edit(document_id: str) -> ResponseReturnValue:
+    """A document's task list: its sections, each with its status, then check and submit."""
     doc, artefact = document_or_404(document_id, edit=True)
-    lock = str(doc.lock_version)
-    errors: list[dict[str, str]] = []
-    if request.method == "GET":
-        audit("view", document=doc)
-        form = _saved_form(doc, artefact)
-    else:
-        form = form_class(artefact)()
-        lock = request.form.get("lock_version", "")
-        if not _change_blocks(form):
-            outcome: Any = None
-            if request.form.get("action") == "draft":
-                if check_draft(artefact, form):
-                    outcome = save_draft(doc, lock, typed(form))
-                    if outcome is None:
-                        flash(f"Your draft of the {artefact.title} was saved.")
-                        return redirect(home_of(doc))
-            else:
-                data = check(artefact, form)
-                if data is not None:
-                    outcome = submit(doc, artefact, data, lock)
-                    if isinstance(outcome, Submission):
-                        return redirect(url_for("versions.answers", version_id=outcome.id))
-            errors = error_summary(form)
-            if outcome:
-                errors.insert(0, {"text": outcome, "href": "#main-content"})
-    return _form_page(doc, artefact, form, errors, lock)
+    audit("view", document=doc)
+    _, found = progress(doc, artefact)
+    return render_template(
+        "tasks.html",
+        **page_context(doc, artefact),
+        tasks=found,
+        completed=sum(t.status == COMPLETED for t in found),
+    )
+
+
+def page_context(doc: Document, artefact: Artefact) -> dict[str, Any]:
+    """What every page of a document shows: its case, what it continues, where it was saved."""
+    case = db.session.get_one(Case, doc.case_id) if doc.case_id else None
+    return {
+        "artefact": artefact,
+        "doc": doc,
+        "back": home_of(doc),
+        "case_details": details(case) if case else None,
+        "continues": db.session.get(Submission, doc.continues_id) if doc.continues_id else None,
+    }
 
 
 @bp.post("/documents/<id:document_id>/autosave")
@@ -158,7 +154,7 @@ def edit(document_id: str) -> ResponseReturnValue:
 def autosave(document_id: str) -> ResponseReturnValue:
     """The form page's script saves the draft as the user works: JSON in, JSON out."""
     doc, artefact = document_or_404(document_id, edit=True)
-    form = form_class(artefact)()
+    form = form_of(artefact, posted_over(doc, artefact))
     if not check_draft(artefact, form):
         return jsonify(message=error_summary(form)[0]["text"]), 422
     lock = request.form.get("lock_version", "")
@@ -166,58 +162,20 @@ def autosave(document_id: str) -> ResponseReturnValue:
     if conflict:
         return jsonify(message=conflict), 409
     saved = now().astimezone(LONDON)
-    return jsonify(lock_version=int(lock) + 1, saved=f"{saved:%H:%M}")
+    return jsonify(lock_version=int(lock) + 1, saved=f"{saved:%H:%M}", by=current_user.display_name)
+
+
+def posted_over(doc: Document, artefact: Artefact) -> MultiDict:
+    """What a section's page posted (`section`, its number), over the saved draft; or, with no
+    section, the whole document as posted."""
+    number = request.form.get("section", "")
+    if number not in {str(n) for n in range(1, len(artefact.sections) + 1)}:
+        return request.form
+    names = names_in(artefact.sections[int(number) - 1])
+    return merged(saved_pairs(doc, artefact), request.form, names)
 
 
 def home_of(doc: Document) -> str:
     if doc.case_id is None:
         return url_for("cases.reports")
     return url_for("cases.case", case_id=doc.case_id)
-
-
-def _form_page(
-    doc: Document, artefact: Artefact, form: Any, errors: list[dict[str, str]], lock: str
-) -> str:
-    """A document's form page: its case's name, what it continues, and the lock it was read at."""
-    case = db.session.get_one(Case, doc.case_id) if doc.case_id else None
-    return render_template(
-        "form.html",
-        artefact=artefact,
-        form=form,
-        errors=errors,
-        doc=doc,
-        lock=lock,
-        back=home_of(doc),
-        case_details=details(case) if case else None,
-        continues=db.session.get(Submission, doc.continues_id) if doc.continues_id else None,
-    )
-
-
-@shown_again("documents.edit")
-def _form_again(message: str) -> str:
-    """The form page, with what was just posted and why it was not saved."""
-    doc, artefact = document_or_404((request.view_args or {}).get("document_id", ""), edit=True)
-    form = form_class(artefact)(formdata=request.form)
-    errors = [
-        {
-            "text": f"{message.rstrip('.')}. Your answers are below: check them and continue again",
-            "href": "#main-content",
-        }
-    ]
-    return _form_page(doc, artefact, form, errors, request.form.get("lock_version", ""))
-
-
-@bp.app_errorhandler(CSRFError)
-def session_expired(_: CSRFError) -> ResponseReturnValue:
-    """A post without a valid token saves nothing; a form page shows the answers again to resend."""
-    message = "Your session ended before you continued, so nothing was saved"
-    if request.endpoint == "documents.autosave":
-        return jsonify(message=message), 400
-    doc = db.session.get(Document, (request.view_args or {}).get("document_id", ""))
-    if request.endpoint != "documents.edit" or doc is None or not current_user.is_authenticated:
-        return render_template(
-            "error.html",
-            title="Your session has ended",
-            message="Nothing was saved. Go back and try again.",
-        ), 400
-    return _form_again(message), 400

@@ -26,7 +26,7 @@ class _ConflictError(Exception):
 def _save(doc: Document, lock: str | None, **values: Any) -> None:
     """Inside `writing()`: save `values` on the document if nobody saved it since `lock`;
     otherwise raise _ConflictError, and the whole write is undone."""
-    seen = int(lock) if lock and lock.isdigit() and len(lock) < 10 else -1
+    seen = int(lock) if lock and lock.isascii() and lock.isdigit() and len(lock) < 10 else -1
     result = db.session.execute(
         update(Document)
         .where(Document.id == doc.id, Document.lock_version == seen)

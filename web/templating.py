@@ -4,13 +4,15 @@ and dates and times as people in Kingston and Richmond read them."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Mapping
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from flask import Flask
 
 from forms import ARTEFACTS
 from forms.choices import Choice, MultiChoice
-from forms.kinds import Date, Email, LongText, Number, Phone
+from forms.kinds import Date, Email, Field, LongText, Number, Phone
 from forms.repeat import Repeat
 
 LONDON = ZoneInfo("Europe/London")
@@ -43,11 +45,34 @@ def when(moment: dt.datetime) -> str:
     return f"{local.day} {local:%B %Y}, {local:%H:%M}"
 
 
+def saved_when(moment: dt.datetime) -> str:
+    """When a draft was saved, in words: "at 14:05 today", "at 09:30 on 3 March 2027"."""
+    local = moment.astimezone(LONDON)
+    today = dt.datetime.now(LONDON).date()
+    day = "today" if local.date() == today else f"on {local.day} {local:%B %Y}"
+    return f"at {local:%H:%M} {day}"
+
+
+def shown_answers(fields: Iterable[Field], data: Mapping[str, Any]) -> list[tuple[Field, str]]:
+    """The answers a check-answers page shows, as (field, text): every field asked, with the
+    follow-up boxes of the options chosen only."""
+    rows: list[tuple[Field, str]] = []
+    for f in fields:
+        rows.append((f, f.summary(data.get(f.name))))
+        if isinstance(f, Choice):
+            chosen = f.chosen(data.get(f.name))
+            for option in f.options:
+                if option.value in chosen:
+                    rows.extend(shown_answers(option.reveal, data))
+    return rows
+
+
 def long_date(day: dt.date) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
 def init_app(app: Flask) -> None:
     app.add_template_global(kind_of)
-    for name in (title_of, when, long_date):
+    app.add_template_global(shown_answers)
+    for name in (title_of, when, long_date, saved_when):
         app.add_template_filter(name)

@@ -23,6 +23,7 @@ from tests.helpers import (
     make_user,
     page,
     pdf_body,
+    section_of,
     sign_in_as,
     start,
     submit,
@@ -115,7 +116,7 @@ def test_two_people_saving_one_draft_at_once_cannot_overwrite_each_other(
     second = sign_in_as(migrated.test_client(), second_user)
     case = make_case(first)
     add_member(first, case, second_user.email)
-    url = start(first, referral, case)
+    url = section_of(start(first, referral, case), referral, "child_forename")
     for round_ in range(3):
         both = [hidden(first, url), hidden(second, url)]
         assert both[0]["lock_version"] == both[1]["lock_version"]
@@ -129,7 +130,7 @@ def test_two_people_saving_one_draft_at_once_cannot_overwrite_each_other(
             barrier: threading.Barrier = barrier,
             responses: dict[str, int | str] = responses,
         ) -> None:
-            posted = {**fields, "child_forename": forename, "action": "draft"}
+            posted = {**fields, "child_forename": forename, "action": "later"}
             barrier.wait()
             response = client.post(url, data=posted)
             responses[forename] = (

@@ -16,6 +16,7 @@ from tests.helpers import (
     hidden,
     make_case,
     make_user,
+    section_of,
     sign_in_as,
     start,
     token_on,
@@ -113,11 +114,12 @@ def test_adding_a_colleague_refuses_what_is_no_address(member: FlaskClient, emai
 
 @pytest.mark.parametrize("lock", ["", "abc", "-1", "9" * 30, "\x00", "1.5"])
 def test_a_bad_lock_version_is_a_refused_save(member: FlaskClient, lock: str) -> None:
-    url = start(member, REFERRAL)
+    doc = start(member, REFERRAL)
+    url = section_of(doc, REFERRAL, "child_forename")
     posted = {**hidden(member, url), "lock_version": lock, "child_forename": "Locktest"}
-    saved = member.post(f"{url}/autosave", data=posted)
+    saved = member.post(f"{doc}/autosave", data=posted)
     assert saved.status_code == 409
-    drafted = member.post(url, data={**posted, "action": "draft"})
+    drafted = member.post(url, data={**posted, "action": "later"})
     assert drafted.status_code == 200
     assert error_messages(drafted)[0].startswith("This was changed by")
 
@@ -132,8 +134,8 @@ def test_form_fields_refuse_a_nul_naming_the_field(member: FlaskClient) -> None:
         "The first name contains characters that cannot go into a document: U+0000."
         " Remove them and try again"
     ]
-    url = start(member, REFERRAL)
-    typed = {**hidden(member, url), "child_forename": "Bad\x00name", "action": "draft"}
+    url = section_of(start(member, REFERRAL), REFERRAL, "child_forename")
+    typed = {**hidden(member, url), "child_forename": "Bad\x00name", "action": "later"}
     refused = member.post(url, data=typed)
     assert refused.status_code == 200
     assert error_messages(refused) == [

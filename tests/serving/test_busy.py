@@ -25,6 +25,7 @@ from tests.helpers import (
     make_case,
     make_user,
     page,
+    section_of,
     sign_in_as,
     start,
     submit,
@@ -68,14 +69,15 @@ def locked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
 def test_a_write_that_cannot_get_the_lock_is_answered_503(locked: Any) -> None:
     app, hold = locked
     client = sign_in_as(app.test_client(), make_user("referrer"))
-    url = start(client, REFERRAL)
+    doc = start(client, REFERRAL)
+    url = section_of(doc, REFERRAL, "child_forename")
     posted = {**hidden(client, url), "child_forename": "Lockedout"}
     hold()
-    autosaved = client.post(f"{url}/autosave", data=posted, headers={"Accept": "application/json"})
+    autosaved = client.post(f"{doc}/autosave", data=posted, headers={"Accept": "application/json"})
     assert autosaved.status_code == 503 and int(autosaved.headers["Retry-After"]) > 0
     assert "Nothing you sent was saved" in autosaved.get_json()["message"]
     # The form comes back with what was typed, saying that nothing was saved.
-    refused = client.post(url, data={**posted, "action": "draft"})
+    refused = client.post(url, data={**posted, "action": "later"})
     assert refused.status_code == 503 and int(refused.headers["Retry-After"]) > 0
     assert error_messages(refused)[0] == (
         f"{BUSY}. Your answers are below: check them and continue again"

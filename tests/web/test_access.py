@@ -69,6 +69,8 @@ EXPECTED: dict[str, frozenset[str]] = {
     "/reports/start/<slug>": PHOENIX,
     "/documents/<id:document_id>": CASE_PEOPLE,
     "/documents/<id:document_id>/autosave": CASE_PEOPLE,
+    "/documents/<id:document_id>/sections/<int:number>": CASE_PEOPLE,
+    "/documents/<id:document_id>/check": CASE_PEOPLE,
     "/versions/<id:version_id>": CASE_PEOPLE,
     "/versions/<id:version_id>/document.<kind>": CASE_PEOPLE,
     "/versions/<id:version_id>/pack.pdf": CASE_PEOPLE,
@@ -125,6 +127,7 @@ def _url(path: str, world: dict[str, Any]) -> str:
         "document_id": world["document_id"],
         "version_id": world["version_id"],
         "kind": "pdf",
+        "int:number": "1",
         "slug": "phoenix_progress_report" if path.startswith("/reports") else "cse_referral",
     }
     for name, value in values.items():
@@ -138,7 +141,8 @@ POSTED = {
     "/cases/<id:case_id>/members": {"email": "nobody@example.org"},
     "/cases/<id:case_id>/status": {"change": "hold"},
     "/cases/<id:case_id>/details": {"forename": "Matrix", "surname": "Testcase"},
-    "/documents/<id:document_id>": {"action": "draft", "lock_version": "0"},
+    "/documents/<id:document_id>/sections/<int:number>": {"action": "later", "lock_version": "0"},
+    "/documents/<id:document_id>/check": {"lock_version": "0"},
     "/documents/<id:document_id>/autosave": {"lock_version": "0"},
 }
 

@@ -7,7 +7,15 @@ from flask.testing import FlaskClient
 
 from forms.case_study import CASE_STUDY
 from tests.conftest import sample_json
-from tests.helpers import error_messages, inline_error, page, post_answers, start, stored
+from tests.helpers import (
+    error_messages,
+    every_section,
+    inline_error,
+    page,
+    post_answers,
+    start,
+    stored,
+)
 
 
 def test_outline_of_the_young_person_is_required(client: FlaskClient) -> None:
@@ -21,7 +29,7 @@ def test_outline_of_the_young_person_is_required(client: FlaskClient) -> None:
 
 
 def test_the_first_box_says_case_studies_are_anonymised(client: FlaskClient) -> None:
-    html = page(client.get(start(client, CASE_STUDY)))
+    html = page(client.get(f"{start(client, CASE_STUDY)}/sections/1"))
     box = html.xpath("//textarea[@name='young_person_outline']")[0]
     hint = html.xpath(f"//*[@id='{box.get('aria-describedby').split()[0]}']")[0]
     text = " ".join(hint.text_content().split())
@@ -30,7 +38,7 @@ def test_the_first_box_says_case_studies_are_anonymised(client: FlaskClient) -> 
 
 
 def test_attachments_are_listed_not_uploaded(client: FlaskClient) -> None:
-    html = page(client.get(start(client, CASE_STUDY)))
+    html = every_section(client, start(client, CASE_STUDY), CASE_STUDY)
     assert not html.xpath("//input[@type='file']")
     response = post_answers(client, CASE_STUDY, sample_json("case_study"))
     assert response.status_code == 302, error_messages(response)

@@ -8,8 +8,10 @@ import re
 from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import select
+from werkzeug.test import TestResponse
 
 from forms import ARTEFACTS
+from forms.tasks import number_of
 from models import AuditEvent, Document, Submission, db
 from tests.conftest import sample_json
 from tests.helpers import (
@@ -21,45 +23,42 @@ from tests.helpers import (
     make_user,
     page,
     post_answers,
+    post_section,
+    save_answers,
+    section_of,
     sign_in_as,
     start,
     stored,
+    value_on,
 )
 
 REFERRAL = ARTEFACTS["cse_referral"]
 
 
 def _value(client: FlaskClient, url: str, name: str) -> list[str]:
-    html = page(client.get(url))
-    return html.xpath(f"//input[@name='{name}']/@value") or [
-        t.text or "" for t in html.xpath(f"//textarea[@name='{name}']")
-    ]
+    return value_on(client, url, REFERRAL, name)
 
 
-def _save_draft(client: FlaskClient, url: str, **answers: str) -> object:
-    posted = {**hidden(client, url), "action": "draft", **answers}
-    return client.post(url, data=posted)
+def _save_draft(client: FlaskClient, url: str, **answers: str) -> TestResponse:
+    return save_answers(client, url, REFERRAL, **answers)
 
 
 def test_a_draft_saves_without_required_answers_and_resumes_as_typed(client: FlaskClient) -> None:
     case = make_case(client)
     url = start(client, REFERRAL, case)
     # Half-typed: no required answers, and a date that is not (yet) a date.
-    response = client.post(
-        url,
-        data={
-            **hidden(client, url),
-            "action": "draft",
-            "child_forename": "Jasmine",
-            "concerns_summary": "First line\nsecond line <b>not markup</b>",
-            "date_of_referral": ["31", "2", ""],
-        },
-    )
-    assert response.status_code == 302 and response.headers["Location"] == case
+    for answers in (
+        {"child_forename": "Jasmine"},
+        {"date_of_referral": ["31", "2", ""]},
+        {"concerns_summary": "First line\nsecond line <b>not markup</b>"},
+    ):
+        response = _save_draft(client, url, **answers)
+        assert response.status_code == 302 and response.headers["Location"] == url
+    told = page(client.get(url)).text_content()
+    assert "Your answers to 'Details of current CSE Concerns' were saved." in told
     assert stored() == 0  # a draft is not a submission
     shown = page(client.get(case))
     assert shown.xpath("//tr[contains(., 'CSE Referral Form')]//strong")[0].text.strip() == "Draft"
-    assert "draft of the CSE Referral Form was saved" in shown.text_content()
     assert _value(client, url, "child_forename") == ["Jasmine"]
     assert _value(client, url, "concerns_summary") == ["First line\nsecond line <b>not markup</b>"]
     assert _value(client, url, "date_of_referral") == ["31", "2", ""]
@@ -99,11 +98,12 @@ def test_a_draft_refuses_characters_no_document_can_hold(client: FlaskClient) ->
 
 def test_autosave_keeps_the_draft_and_returns_the_new_lock(client: FlaskClient) -> None:
     url = start(client, REFERRAL)
-    fields = hidden(client, url)
+    fields = hidden(client, section_of(url, REFERRAL, "child_alias"))
     response = client.post(f"{url}/autosave", data={**fields, "child_alias": "Jazz"})
     assert response.status_code == 200
     assert response.json["lock_version"] == int(fields["lock_version"]) + 1
     assert re.fullmatch(r"\d\d:\d\d", response.json["saved"])
+    assert response.json["by"] == "Morgan Testmanager"
     assert _value(client, url, "child_alias") == ["Jazz"]
     # The page's old lock is now out of date: a second save on it is refused, not merged.
     stale = client.post(f"{url}/autosave", data={**fields, "child_alias": "Other"})
@@ -114,7 +114,7 @@ def test_autosave_keeps_the_draft_and_returns_the_new_lock(client: FlaskClient) 
 
 def test_autosave_refuses_bad_characters_and_missing_tokens(client: FlaskClient) -> None:
     url = start(client, REFERRAL)
-    fields = hidden(client, url)
+    fields = hidden(client, section_of(url, REFERRAL, "child_alias"))
     bad = client.post(f"{url}/autosave", data={**fields, "child_alias": "a\x00b"})
     assert bad.status_code == 422
     assert bad.json["message"].startswith("The child's alias contains characters")
@@ -127,15 +127,16 @@ def test_autosave_refuses_bad_characters_and_missing_tokens(client: FlaskClient)
     assert _value(client, url, "child_alias") == [""]
 
 
-def _save_draft_with(client: FlaskClient, url: str, fields: dict, **answers: str) -> object:
-    return client.post(url, data={**fields, "action": "draft", **answers})
+def _save_draft_with(client: FlaskClient, url: str, fields: dict, **answers: str) -> TestResponse:
+    return save_answers(client, url, REFERRAL, fields, **answers)
 
 
 def test_the_second_of_two_editors_is_told_who_saved_first(app: Flask, client: FlaskClient) -> None:
     case = make_case(client)
     url = start(client, REFERRAL, case)
     colleague = sign_in_as(app.test_client(), make_user("manager", name="Casey Colleague"))
-    mine, theirs = hidden(client, url), hidden(colleague, url)
+    child = section_of(url, REFERRAL, "child_alias")
+    mine, theirs = hidden(client, child), hidden(colleague, child)
     assert _save_draft_with(colleague, url, theirs, child_alias="Theirs").status_code == 302
     response = _save_draft_with(client, url, mine, child_alias="Mine")
     assert response.status_code == 200
@@ -167,10 +168,14 @@ def test_submitting_makes_versions_that_never_change(client: FlaskClient) -> Non
     assert versions[1].answers["child_alias"] == "Changed"
     caption = page(client.get(first)).xpath("//span[@class='govuk-caption-xl']")[0].text
     assert caption.startswith("Version 1, submitted ")
-    # A submit on a page opened before version 2 is refused like a stale draft.
-    posted = form_data(REFERRAL, data)
-    posted.update({**hidden(client, url), "action": "submit", "lock_version": "1"})
-    stale = client.post(url, data=posted)
+    # A submit from a page opened before version 2 is refused like a stale draft.
+    child = number_of(REFERRAL, "child_alias")
+    changed = form_data(REFERRAL, {**data, "child_alias": "Changed again"})
+    assert post_section(client, url, REFERRAL, child, changed, "later").status_code == 302
+    check = hidden(client, f"{url}/check")
+    changed = form_data(REFERRAL, {**data, "child_alias": "Changed twice"})
+    assert post_section(client, url, REFERRAL, child, changed, "later").status_code == 302
+    stale = client.post(f"{url}/check", data=check)
     assert stale.status_code == 200 and error_messages(stale)[0].startswith("This was changed")
     assert stored() == 2
 

@@ -11,12 +11,14 @@ from sqlalchemy import select
 from forms.choices import Choice
 from forms.kinds import LongText, Text
 from forms.model import Artefact
+from forms.tasks import number_of
 from models import Submission, db
 from tests.conftest import sample, sample_json
 from tests.documents.test_documents import HOSTILE, text_values
 from tests.helpers import (
+    form_data,
     pdf_body,
-    post_answers,
+    post_section,
     squash,
     start,
     submit,
@@ -29,15 +31,17 @@ WORD = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 def test_every_field_is_on_the_web_form(client: FlaskClient, artefact: Artefact) -> None:
-    html = client.get(start(client, artefact)).get_data(as_text=True)
-    for f in artefact.walk():
-        names = (
-            [f.name]
-            if not hasattr(f, "fields")
-            else [f"{f.name}-0-{i.name}" for s in f.fields for i in s.walk()]
-        )
-        for name in names:
-            assert f'name="{name}"' in html, name
+    url = start(client, artefact)
+    for number, section in enumerate(artefact.sections, start=1):
+        html = client.get(f"{url}/sections/{number}").get_data(as_text=True)
+        for f in section.walk():
+            names = (
+                [f.name]
+                if not hasattr(f, "fields")
+                else [f"{f.name}-0-{i.name}" for s in f.fields for i in s.walk()]
+            )
+            for name in names:
+                assert f'name="{name}"' in html, name
 
 
 def test_sample_round_trips_through_the_web(client: FlaskClient, artefact: Artefact) -> None:
@@ -98,20 +102,33 @@ def test_downloads_are_named_by_the_server(client: FlaskClient, artefact: Artefa
 
 
 def test_add_and_remove_a_repeating_block_keeps_what_was_typed(client: FlaskClient) -> None:
+    """ "Add another" and "Remove" save what was typed on the page, then land on the new block
+    or the block after the removed one: leaving the page after either loses nothing."""
     from forms import ARTEFACTS
 
     referral = ARTEFACTS["cse_referral"]
     data = sample_json("cse_referral")
     data["persons"] = data["persons"][:1]
-    added = post_answers(client, referral, data, add_persons="1")
-    html = added.get_data(as_text=True)
-    assert "Error:" not in html.split("</title>")[0]
-    assert 'name="persons-1-forename"' in html
-    assert 'value="Madeup"' in html and 'value="Jasmine"' in html
+    url = start(client, referral)
+    number = number_of(referral, "persons")
+    page_url = f"{url}/sections/{number}"
+    typed = form_data(referral, data)
+    added = post_section(client, url, referral, number, typed, add_persons="1")
+    assert added.status_code == 302
+    assert added.headers["Location"] == f"{page_url}#persons-entry-2"
+    html = client.get(page_url).get_data(as_text=True)  # as if the user came back later
+    assert (
+        'id="persons-entry-2"' in html and 'name="persons-1-forename" type="text" value=""' in html
+    )
+    assert 'value="Madeup"' in html
     data["persons"].append({"forename": "Second", "surname": "Block"})
-    removed = post_answers(client, referral, data, remove_persons="0")
-    html = removed.get_data(as_text=True)
+    removed = post_section(
+        client, url, referral, number, form_data(referral, data), remove_persons="0"
+    )
+    assert removed.headers["Location"] == f"{page_url}#persons-entry-1"
+    html = client.get(page_url).get_data(as_text=True)
     assert 'value="Madeup"' not in html and 'value="Block"' in html
+    assert 'id="persons-entry-2"' not in html
 
 
 def test_unknown_pages_are_404(client: FlaskClient) -> None:

@@ -13,7 +13,7 @@ from forms.kinds import Date, Field
 from forms.prefill import CASE_DETAILS, USER_DETAILS
 from models import User
 from tests.conftest import sample_json
-from tests.helpers import make_case, page, post_answers, start
+from tests.helpers import every_section, make_case, post_answers, start
 
 DETAILS = {
     "forename": "Jasmine",
@@ -76,7 +76,7 @@ def test_starting_an_artefact_shows_what_the_case_knows(
         url = start(client, artefact, case)
     else:
         url = start(client, artefact)
-    html = page(client.get(url))
+    html = every_section(client, url, artefact)
     for name, sources in artefact.prefill.items():
         first = sources if isinstance(sources, str) else sources[0]
         want = _expected(first, manager)
@@ -108,7 +108,8 @@ def test_every_prefill_names_a_real_field_and_a_known_source_of_the_same_kind() 
 
 
 def test_a_case_without_a_value_leaves_the_box_empty(client: FlaskClient) -> None:
-    url = start(client, ARTEFACTS["cse_referral"], make_case(client))  # no date of birth
-    html = page(client.get(url))
+    referral = ARTEFACTS["cse_referral"]
+    url = start(client, referral, make_case(client))  # no date of birth
+    html = every_section(client, url, referral)
     assert html.xpath("//input[@name='child_dob']/@value") == ["", "", ""]
     assert html.xpath("//input[@name='child_forename']/@value") == ["Testy"]

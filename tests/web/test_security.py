@@ -21,6 +21,7 @@ from tests.helpers import (
     make_case,
     make_user,
     page,
+    section_of,
     sign_in_as,
     start,
     stored,
@@ -101,7 +102,7 @@ def test_production_cookie_is_secure_and_needs_a_secret(monkeypatch: pytest.Monk
 def test_post_without_a_valid_csrf_token_saves_nothing(
     client: FlaskClient, token: str | None
 ) -> None:
-    url = start(client, REFERRAL)
+    url = section_of(start(client, REFERRAL), REFERRAL, "child_forename")
     posted = form_data(REFERRAL, sample_json("cse_referral"))
     posted["lock_version"] = hidden(client, url)["lock_version"]
     if token:
@@ -119,7 +120,7 @@ def test_post_without_a_valid_csrf_token_saves_nothing(
 
 def test_a_token_from_another_session_is_refused(app: Flask, client: FlaskClient) -> None:
     other = sign_in_as(app.test_client(), make_user("manager"))
-    url = start(client, REFERRAL)
+    url = section_of(start(client, REFERRAL), REFERRAL, "child_forename")
     posted = form_data(REFERRAL, sample_json("cse_referral"))
     posted["lock_version"] = hidden(client, url)["lock_version"]
     posted["csrf_token"] = token_on(other, "/")
@@ -163,14 +164,19 @@ def _malformed() -> list[tuple[str, MultiDict]]:
 def test_no_input_gives_a_server_error(client: FlaskClient, case: str, posted: MultiDict) -> None:
     url = start(client, REFERRAL)
     posted["csrf_token"] = token_on(client, "/")
-    response = client.post(url, data=posted)
-    assert response.status_code in (200, 302), case
-    if response.status_code == 200:
-        assert page(response).findtext(".//title").startswith(("Error: ", "CSE Referral Form"))
+    for number in range(1, len(REFERRAL.sections) + 1):
+        posted["lock_version"] = hidden(client, f"{url}/sections/{number}")["lock_version"]
+        response = client.post(f"{url}/sections/{number}", data=posted)
+        assert response.status_code in (200, 302), (case, number)
+        if response.status_code == 200:
+            assert page(response).findtext(".//title").startswith("Error: "), (case, number)
+    # What was saved opens again, everywhere.
+    for shown in (url, f"{url}/check", *(f"{url}/sections/{n}" for n in (2, 3))):
+        assert client.get(shown).status_code == 200, (case, shown)
 
 
 def test_too_large_a_post_is_refused_clearly(client: FlaskClient) -> None:
-    url = start(client, REFERRAL)
+    url = f"{start(client, REFERRAL)}/sections/1"
     response = client.post(url, data={"concerns_summary": "x" * 9_000_000})
     assert response.status_code == 413
     assert "too long" in response.get_data(as_text=True)
