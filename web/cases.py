@@ -63,15 +63,16 @@ def details(case: Case) -> dict[str, Any]:
 
 
 def known(case: Case | None) -> dict[str, Any]:
-    """What the service knows to prefill a new document: the case, the signed-in user, and
-    the latest submitted version of each artefact in the case."""
+    """What the service knows to prefill a new document: the case, the signed-in user, today,
+    and the latest submitted version of each artefact in the case."""
     latest: dict[str, Any] = {}
     for doc in sorted(case.documents if case else [], key=lambda d: d.updated_at):
         if doc.latest is not None:
             latest[doc.artefact] = stored_schema(ARTEFACTS[doc.artefact]).load(doc.latest.answers)
     user = {name: getattr(current_user, name) for name in USER_DETAILS}
     today = dt.date.today()
-    return known_values(case_values(details(case), today) if case else None, user, latest)
+    case_known = case_values(details(case), today) if case else None
+    return known_values(case_known, user, latest, today)
 
 
 def startable(case: Case | None) -> list[Artefact]:
