@@ -8,6 +8,7 @@ from collections.abc import Mapping
 
 import pytest
 from flask.testing import FlaskClient
+from sqlalchemy import update
 
 from forms import ARTEFACTS
 from forms.case import CASE
@@ -27,9 +28,9 @@ from forms.prefill import (
 )
 from forms.repeat import Repeat
 from forms.web import as_formdata
-from models import User
+from models import Document, User, db, now
 from tests.conftest import sample_json
-from tests.helpers import draft_of, make_case, start, submit
+from tests.helpers import document_id, draft_of, make_case, start, submit
 from tests.web.prefill_examples import (
     DERIVED,
     DETAILS,
@@ -216,6 +217,31 @@ def test_starting_each_artefact_fills_what_the_case_user_and_earlier_forms_say(
     assert closure["sessions_attended"] == "7"
     assert closure["referee"] == "Amara Okafor, Early Help Services"
     assert closure["case_no"] == "PX-0001"
+
+
+def test_a_new_mase_page_carries_the_page_last_submitted_in_the_case(
+    client: FlaskClient,
+) -> None:
+    summary = ARTEFACTS["mase_case_summary"]
+    case = make_case(client)
+    sample = {**sample_json(summary.slug), "other_agencies": None}
+    october = {**sample, "case_variant": "new", "risk_rating": "1", "impact": None}
+    october_url = start(client, summary, case)
+    submit(client, summary, october, url=october_url)
+    november = {**sample, "case_variant": "existing", "risk_rating": "3", "school": "Example High"}
+    submit(client, summary, november, url=start(client, summary, case))
+    # October's page is changed since (a draft saved), after November's was submitted: its
+    # submitted version is still the older one.
+    db.session.execute(
+        update(Document).where(Document.id == document_id(october_url)).values(updated_at=now())
+    )
+    db.session.commit()
+    december = draft_of(start(client, summary, case))
+    assert december["case_variant"] == "existing"
+    assert (december["risk_rating"], december["school"]) == ("3", "Example High")
+    assert december["impact"] == sample["impact"]
+    assert december.get("meeting_date") in (None, "")  # each meeting's own
+    assert "decision" not in december
 
 
 def test_a_first_mase_page_says_nothing_of_the_variant(client: FlaskClient) -> None:
