@@ -9,6 +9,7 @@ is fixed.
 from forms.choices import YesNo
 from forms.kinds import Date, Email, LongText, Phone, Text
 from forms.model import Artefact, Section
+from forms.prefill import TODAY
 from forms.repeat import Repeat
 from forms.rules import age_on, at_least_one
 
@@ -311,6 +312,9 @@ ARTEFACT = CSE_REFERRAL = Artefact(
         "referrer_role": "user.job_title",
         "referrer_email": "user.email",
         "referrer_phone": "user.phone",
+        # The form is sent to SPA when it is completed (L205, L211-215): the day it is made.
+        # Not the date of assessment, which came before.
+        "date_of_referral": TODAY,
         "child_forename": "case.forename",
         "child_surname": "case.surname",
         "child_address_1": "case.full_address",

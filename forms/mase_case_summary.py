@@ -13,10 +13,12 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
+from forms.carry import persons_in_words
 from forms.choices import Choice, Option
 from forms.kinds import Date, LongText, Number, Text
 from forms.mase_referral import CATEGORY_1, CATEGORY_2, CATEGORY_3
 from forms.model import Artefact, Problem, Section
+from forms.prefill import From
 from forms.repeat import Repeat
 from forms.rules import not_before
 
@@ -275,14 +277,49 @@ ARTEFACT = MASE_CASE_SUMMARY = Artefact(
         ),
         _variant_boxes,
     ),
+    # MASE meets monthly (L701) and a child's page is written again for each meeting: the
+    # previous page of the case ("mase_case_summary.<field>", its latest submitted version)
+    # carries what stands from month to month; a first page takes from the referrals. Not
+    # carried: the meeting's date, update, decision, rationale and actions ("Actions from
+    # [date]" are that meeting's own).
     prefill={
+        # After its first meeting a new case is an existing case (L1058, L1140).
+        "case_variant": From(
+            "mase_case_summary.case_variant",
+            via={NEW: EXISTING, EXISTING: EXISTING, OUT_OF_BOROUGH: OUT_OF_BOROUGH},
+        ),
         "name": "case.full_name",
-        "dob": "case.dob",
+        "dob": ("case.dob", "mase_case_summary.dob", "cse_referral.child_dob"),
         "age": "case.age",
-        "ethnicity": "case.ethnicity",
-        "school": "cse_referral.child_education",
-        "date_of_referral": "cse_referral.date_of_referral",
-        "referring_agency": "cse_referral.referrer_agency",
-        "lead_professional": "cse_referral.child_lead_practitioner",
+        "risk_rating": ("mase_case_summary.risk_rating", "mase_referral.police_category"),
+        "school": ("mase_case_summary.school", "cse_referral.child_education"),
+        "date_of_referral": (
+            "mase_case_summary.date_of_referral",
+            "cse_referral.date_of_referral",
+        ),
+        "current_location": "mase_case_summary.current_location",
+        "status": ("mase_case_summary.status", "cse_referral.child_case_status"),
+        "ethnicity": (
+            "case.ethnicity",
+            "mase_case_summary.ethnicity",
+            "cse_referral.child_ethnicity",
+        ),
+        "referring_agency": ("mase_case_summary.referring_agency", "cse_referral.referrer_agency"),
+        "lead_professional": (
+            "mase_case_summary.lead_professional",
+            "cse_referral.child_lead_practitioner",
+        ),
+        "other_agencies": "mase_case_summary.other_agencies",
+        # The victim, offender, location and themes of the case stand until updated.
+        "victim": "mase_case_summary.victim",
+        "offender": (
+            "mase_case_summary.offender",
+            From("cse_referral.persons", via=persons_in_words),
+        ),
+        "location": ("mase_case_summary.location", "cse_referral.additional_locations"),
+        "themes": "mase_case_summary.themes",
+        "case_overview": "mase_case_summary.case_overview",
+        "intervention": "mase_case_summary.intervention",
+        "impact": "mase_case_summary.impact",  # "so far": it grows from page to page
     },
 )

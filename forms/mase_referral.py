@@ -105,4 +105,11 @@ ARTEFACT = MASE_REFERRAL = Artefact(
             ),
         ),
     ),
+    # The CSE referral it continues has said some of this under its SAFEGUARD headings
+    # (L2613-2615, L2636-2642): a start for the lead professional's fuller account.
+    prefill={
+        "missing_episodes": "cse_referral.safeguard_absence",
+        "internet_use": "cse_referral.safeguard_technology",
+        "substance_use": "cse_referral.safeguard_substances",
+    },
 )

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from forms.choices import Choice
 from forms.kinds import Field
 from forms.repeat import Repeat
+
+if TYPE_CHECKING:
+    from forms.prefill import Sources
 
 
 @dataclass(frozen=True)
@@ -66,9 +69,9 @@ class Artefact:
     order: int = 0  # its place within its audience on the home page
     continues: Continues | None = None
     # Fields filled from what the service already knows when the artefact is started: field
-    # name -> source ("case.dob", "user.name", "phoenix_referral.person_name"), or sources in
-    # order of preference. See forms.prefill.
-    prefill: Mapping[str, str | tuple[str, ...]] = field(default_factory=dict, compare=False)
+    # name -> source ("case.dob", "user.name", "today", "phoenix_referral.person_name", or a
+    # From worked out from others), or sources in order of preference. See forms.prefill.
+    prefill: Mapping[str, Sources] = field(default_factory=dict, compare=False)
     # Who may start and edit it; empty means everyone its audience names (forms.STARTERS).
     started_by: frozenset[str] = frozenset()
     # False for reports about the whole service (the quarterly progress report): no one child.

@@ -10,6 +10,7 @@ printed hint. Both the young person and the practitioner sign it.
 
 from forms.kinds import Date, LongText, Number, Text
 from forms.model import Artefact, Section
+from forms.prefill import TODAY
 from forms.repeat import Repeat
 
 AGREED = "I agree that this is an accurate record of our discussion"
@@ -143,7 +144,10 @@ ARTEFACT = PHOENIX_ACTION_PLAN = Artefact(
     prefill={
         "young_person_name": ("phoenix_referral.person_name", "case.full_name"),
         "dob": ("phoenix_referral.person_dob", "case.dob"),
-        "case_number": "case.case_reference",
+        "case_number": ("case.case_reference", "phoenix_delivery_plan.case_no"),
         "practitioner": "user.name",
+        # The plan is dated the day it is drawn up with the young person (L3046). The two
+        # signature dates are not filled in: each is the day that person signs.
+        "plan_date": TODAY,
     },
 )

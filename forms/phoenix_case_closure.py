@@ -7,9 +7,11 @@ but prints it as Appendix 4. Labels are verbatim from the inventory; only the re
 closure "Out comes met" and "None engagement" are repaired, as the inventory repairs them.
 """
 
+from forms.carry import first_session, joined, last_session, reviews_in_words, sessions_held
 from forms.choices import Choice, Option, YesNo
 from forms.kinds import Date, LongText, Number, Text
 from forms.model import Artefact, Section
+from forms.prefill import From
 from forms.rules import not_before
 
 ARTEFACT = PHOENIX_CASE_CLOSURE = Artefact(
@@ -192,13 +194,34 @@ ARTEFACT = PHOENIX_CASE_CLOSURE = Artefact(
             "The end date of the intervention must be the same as or after the start date",
         ),
     ),
+    # From the Phoenix referral, and from the delivery plan and action plan of the intervention.
     prefill={
         "young_person_name": ("phoenix_referral.person_name", "case.full_name"),
-        "case_no": "case.case_reference",
+        "case_no": (
+            "case.case_reference",
+            "phoenix_delivery_plan.case_no",
+            "phoenix_action_plan.case_number",
+        ),
         "dob": ("phoenix_referral.person_dob", "case.dob"),
-        "address": "case.full_address",
+        "address": (
+            "case.full_address",
+            From(
+                "phoenix_referral.person_address",
+                "phoenix_referral.person_postcode",
+                via=joined("\n"),
+            ),
+        ),
         "allocated_worker": "user.name",
-        "referee": "phoenix_referral.referrer_name",
+        "referee": From(
+            "phoenix_referral.referrer_name",
+            "phoenix_referral.referring_service",
+            via=joined(", "),
+        ),
+        # The sessions the delivery plan records as held, first to last.
+        "start_date": From("phoenix_delivery_plan", via=first_session),
+        "end_date": From("phoenix_delivery_plan", via=last_session),
+        "sessions_attended": From("phoenix_delivery_plan", via=sessions_held),
         "issues": "phoenix_referral.summary_of_concerns",
+        "progression": From("phoenix_action_plan.actions", via=reviews_in_words),
     },
 )

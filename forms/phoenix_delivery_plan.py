@@ -157,6 +157,6 @@ ARTEFACT = PHOENIX_DELIVERY_PLAN = Artefact(
     ),
     prefill={
         "client_name": ("phoenix_referral.person_name", "case.full_name"),
-        "case_no": "case.case_reference",
+        "case_no": ("case.case_reference", "phoenix_action_plan.case_number"),
     },
 )

@@ -9,6 +9,7 @@ referrals in period" (L4116-4128); the case capacity is from L2962-2964.
 
 from forms.kinds import Date, LongText, Number, Text
 from forms.model import Artefact, Section
+from forms.prefill import TODAY
 from forms.rules import not_before
 
 MAX_CASES = 20  # "The maximum case capacity will be 20 cases at any one time" (L2962-2964)
@@ -166,6 +167,7 @@ ARTEFACT = PHOENIX_PROGRESS_REPORT = Artefact(
             "The end date of the reporting period must be the same as or after the start date",
         ),
     ),
-    prefill={"report_author": "user.name"},
+    # The report is dated the day it is written (L4107); the reporting period is not known.
+    prefill={"report_author": "user.name", "report_date": TODAY},
     per_case=False,  # a report on the whole project, not on one young person
 )

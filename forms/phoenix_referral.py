@@ -6,9 +6,11 @@ inventory artefact 4. The referrer completes it once MASE agrees a referral to t
 verbatim from the inventory; the printed typo "ECHP" is kept (the fixed label is not printed).
 """
 
+from forms.carry import concerns_in_words, ticks_when_yes, when_yes, yes_or_no
 from forms.choices import Choice, MultiChoice, Option, YesNo
 from forms.kinds import Date, Email, LongText, Phone, Postcode, Text
 from forms.model import Artefact, Section
+from forms.prefill import TODAY, From
 from forms.rules import age_on
 
 YES_NO = ("YES", "NO")
@@ -663,17 +665,55 @@ ARTEFACT = PHOENIX_REFERRAL = Artefact(
             " Phoenix Project accepts referrals for children or young people aged 10 to 17 years",
         ),
     ),
+    # What the case's earlier forms know: the CSE referral, the MASE referral information and
+    # MASE case summary (the referral follows MASE, L2865-2869), and Spotting the Signs.
     prefill={
+        # The referral is dated the day it is made and sent (L3374, L3803).
+        "date_of_referral": TODAY,
         "referring_service": "user.organisation",
         "referrer_name": "user.name",
         "referrer_phone": "user.phone",
         "referrer_email": "user.email",
         "person_name": "case.full_name",
-        "person_dob": "case.dob",
-        "person_gender": "case.gender",
-        "person_address": "case.address",
+        "person_dob": ("case.dob", "cse_referral.child_dob"),
+        "person_gender": ("case.gender", "cse_referral.child_gender", "spotting_the_signs.gender"),
+        "person_address": ("case.address", "cse_referral.child_address_1"),
         "person_postcode": "case.postcode",
-        "ethnicity": "case.ethnicity",
+        # The MASE page's status words (its suggestions) and the young person's own answer; a
+        # "no" cannot say which of the two "At home" options it is.
+        "care_status": (
+            From("mase_case_summary.status", via={"Looked after child": "looked_after"}),
+            From("spotting_the_signs.looked_after", via=when_yes("looked_after")),
+        ),
+        "ethnicity": (
+            "case.ethnicity",
+            "cse_referral.child_ethnicity",
+            "spotting_the_signs.ethnicity",
+        ),
+        "religion": "cse_referral.child_religion",
+        "language": "cse_referral.child_language",
+        # Spotting the Signs asks "Learning or physical disability:" for yes or no with details.
+        "disabilities": From("spotting_the_signs.disability", via=yes_or_no),
+        "disability_details": "cse_referral.child_disability",  # only under YES
+        # "Do you attend school/ education ...?" answered yes or no: the young person's own word.
+        "in_education": From("spotting_the_signs.attends_education", via=yes_or_no),
+        "education_establishment": ("mase_case_summary.school", "cse_referral.child_education"),
+        "cp_status": From("mase_case_summary.status", via={"Child protection plan": "current"}),
+        # Indicators the young person or the practitioner answered yes to in Spotting the Signs.
+        "risk_indicators": ticks_when_yes(
+            {
+                "spotting_the_signs.runaway": "gone_missing",
+                "spotting_the_signs.self_harm": "self_harm",
+                "spotting_the_signs.drugs_alcohol": "alcohol_drugs",
+                "spotting_the_signs.suspicion_of_cse": "incident",
+            }
+        ),
+        "summary_of_concerns": (
+            From("cse_referral", via=concerns_in_words),
+            "cse_referral.concerns_summary",  # if the whole would be too long for the box
+        ),
+        # The category MASE uses now (its latest page), else the strategy meeting's (L879).
+        "police_category": ("mase_case_summary.risk_rating", "mase_referral.police_category"),
     },
     # Filled in by the referring practitioner and read by the Phoenix Project.
     started_by=frozenset({"referrer", "lead_professional", "phoenix", "manager"}),

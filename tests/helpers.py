@@ -96,6 +96,22 @@ def start(client: FlaskClient, artefact: Artefact, case_url: str | None = None, 
     return response.headers["Location"]
 
 
+def document_id(url: str) -> str:
+    """The id of the document a URL is about (its form page, as `start` gives it)."""
+    found = re.search(r"/documents/([\w-]{24})", url)
+    assert found, url
+    return found.group(1)
+
+
+def draft_of(url: str) -> MultiDict:
+    """What the draft of the document at `url` holds, as typed: name -> value(s)."""
+    from models import Document
+
+    doc = db.session.get(Document, document_id(url))
+    assert doc is not None and doc.draft is not None, url
+    return MultiDict([(name, value) for name, value in doc.draft])
+
+
 def form_data(artefact: Artefact, data: Mapping[str, Any]) -> MultiDict:
     """Answers (as stored, or clean) as the browser would post them: dates as day, month, year."""
     return as_formdata(artefact, data)

@@ -20,7 +20,7 @@ from forms.kinds import has_control_characters
 from forms.model import Artefact
 from forms.prefill import USER_DETAILS, case_values, known_values
 from forms.web import check, error_summary, form_class
-from models import AuditEvent, Case, CaseMember, Document, User, db, now
+from models import AuditEvent, Case, CaseMember, Document, Submission, User, db, now
 from schemas import schema_for, stored_schema
 from serving.transactions import writing
 from web.access import CASEWORKERS, audit, public, roles
@@ -63,15 +63,25 @@ def details(case: Case) -> dict[str, Any]:
 
 
 def known(case: Case | None) -> dict[str, Any]:
-    """What the service knows to prefill a new document: the case, the signed-in user, and
-    the latest submitted version of each artefact in the case."""
-    latest: dict[str, Any] = {}
-    for doc in sorted(case.documents if case else [], key=lambda d: d.updated_at):
-        if doc.latest is not None:
-            latest[doc.artefact] = stored_schema(ARTEFACTS[doc.artefact]).load(doc.latest.answers)
+    """What the service knows to prefill a new document: the case, the signed-in user, today,
+    and the latest submitted version of each artefact in the case."""
+    latest: dict[str, Submission] = {}
+    for doc in case.documents if case else []:
+        version = doc.latest
+        # Latest by when it was submitted: a draft saved since on an older document (which
+        # changes its updated_at) does not make that document's older version the latest.
+        if version is not None and (
+            doc.artefact not in latest or version.created_at > latest[doc.artefact].created_at
+        ):
+            latest[doc.artefact] = version
+    answers = {
+        slug: stored_schema(ARTEFACTS[slug]).load(version.answers)
+        for slug, version in latest.items()
+    }
     user = {name: getattr(current_user, name) for name in USER_DETAILS}
     today = dt.date.today()
-    return known_values(case_values(details(case), today) if case else None, user, latest)
+    case_known = case_values(details(case), today) if case else None
+    return known_values(case_known, user, answers, today)
 
 
 def startable(case: Case | None) -> list[Artefact]:

@@ -82,7 +82,7 @@ def start(slug: str, case_id: str | None = None) -> ResponseReturnValue:
         audit("refused")
         abort(404)
     parent = _continued(artefact, case)
-    answers = prefilled(artefact.prefill, known(case))
+    answers = prefilled(artefact, known(case))
     draft = typed(form_class(artefact)(formdata=as_formdata(artefact, answers)))
     with writing():
         doc = Document(

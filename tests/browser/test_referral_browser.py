@@ -5,6 +5,7 @@ Only fictional data (tests/samples/cse_referral.json). Fixtures are in tests/bro
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import subprocess
@@ -107,6 +108,14 @@ def test_empty_submission_shows_a_focused_error_summary_with_working_links(
     open_form(page, ARTEFACT)
     expect(page).not_to_have_title(re.compile(r"^Error: "))
     screenshot(page, "empty-form")
+    # The date of referral to SPA is filled in with today: empty it, as a person may.
+    today = dt.date.today()
+    for part, value in zip(
+        ("day", "month", "year"), (today.day, today.month, today.year), strict=True
+    ):
+        box = page.locator(f"#date_of_referral-{part}")
+        expect(box).to_have_value(str(value))
+        box.fill("")
 
     submit(page)
 
