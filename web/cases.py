@@ -24,6 +24,7 @@ from models import AuditEvent, Case, CaseMember, Document, User, db, now
 from schemas import schema_for, stored_schema
 from serving.transactions import writing
 from web.access import CASEWORKERS, audit, public, roles
+from web.continuing import in_packs
 
 bp = Blueprint("cases", __name__)
 
@@ -156,12 +157,14 @@ def case(case_id: str) -> ResponseReturnValue:
                 .limit(200)
             )
         ]
+    documents, packs = in_packs(case.documents)
     return render_template(
         "case.html",
         case=case,
         case_form=CASE,
         details=details(case),
-        documents=case.documents,
+        documents=documents,
+        packs=packs,
         startable=startable(case),
         may_edit={a.slug for a in ARTEFACTS.values() if current_user.role in starters(a)},
         trail=trail,

@@ -22,6 +22,7 @@ from serving.errors import shown_again
 from serving.transactions import writing
 from web.access import CASEWORKERS, audit, roles
 from web.cases import details, known, may_see, visible_case
+from web.continuing import parent_for
 from web.saving import save_draft, submit
 from web.templating import LONDON
 
@@ -52,19 +53,6 @@ def _may_open(doc: Document, artefact: Artefact, edit: bool) -> bool:
     return seen and (not edit or current_user.role in starters(artefact))
 
 
-def _continued(artefact: Artefact, case: Case | None) -> Submission | None:
-    """The version a new document continues (`continues=<id>`), if it really may continue it:
-    the right artefact, the answer that opens it, and the same case."""
-    link = artefact.continues
-    asked = request.form.get("continues", "")
-    parent = db.session.get(Submission, asked) if is_id(asked) else None
-    if link is None or parent is None or parent.artefact != link.artefact:
-        return None
-    if case is None or parent.document.case_id != case.id:
-        return None
-    return parent if parent.answers.get(link.field) == link.value else None
-
-
 def _change_blocks(form: object) -> bool:
     """Handle "Add another" and "Remove" buttons of repeating blocks; True if one was pressed."""
     for field in form:  # type: ignore[attr-defined]
@@ -87,13 +75,15 @@ def _change_blocks(form: object) -> bool:
 @bp.post("/reports/start/<slug>")
 @roles(CASEWORKERS)
 def start(slug: str, case_id: str | None = None) -> ResponseReturnValue:
-    """A new document, its fields filled with what the service already knows."""
+    """A new document, its fields filled with what the service already knows; a continuing
+    part continues the version web.continuing chooses."""
     case = visible_case(case_id) if case_id is not None else None
     artefact = _artefact(slug)
     if current_user.role not in starters(artefact) or artefact.per_case != (case is not None):
         audit("refused")
         abort(404)
-    parent = _continued(artefact, case)
+    asked = request.form.get("continues", "")
+    parent = parent_for(artefact, case, asked if is_id(asked) else "")
     answers = prefilled(artefact.prefill, known(case))
     draft = typed(form_class(artefact)(formdata=as_formdata(artefact, answers)))
     with writing():
