@@ -212,6 +212,7 @@ class Document(db.Model):  # type: ignore[name-defined]
         foreign_keys="Submission.document_id",
     )
     editor: Mapped[User] = relationship(foreign_keys=[updated_by])
+    creator: Mapped[User] = relationship(foreign_keys=[created_by])
 
     @property
     def latest(self) -> Submission | None:

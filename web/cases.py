@@ -158,6 +158,10 @@ def case(case_id: str) -> ResponseReturnValue:
             )
         ]
     documents, packs = in_packs(case.documents)
+    titles = {d.id: ARTEFACTS[d.artefact].title for d in case.documents}
+    for event, _ in trail:  # a discarded draft's document is gone; its events stay
+        if event.action == "discard draft" and event.document_id:
+            titles.setdefault(event.document_id, "A discarded draft")
     return render_template(
         "case.html",
         case=case,
@@ -168,7 +172,7 @@ def case(case_id: str) -> ResponseReturnValue:
         startable=startable(case),
         may_edit={a.slug for a in ARTEFACTS.values() if current_user.role in starters(a)},
         trail=trail,
-        titles={d.id: ARTEFACTS[d.artefact].title for d in case.documents},
+        titles=titles,
     )
 
 
