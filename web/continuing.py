@@ -1,4 +1,4 @@
-"""What people carry on with: the referral a MASE part continues.
+"""What people carry on with: drafts in progress, and the referral a MASE part continues.
 
 Referral packs. On paper the CSE Referral Form and the MASE Referral Information are one form:
 the referral asks "Referral to MASE?" and "If yes MASE Referral Information form below to be
@@ -18,9 +18,10 @@ at category 1 or above (L273-275), just after the referral it follows: the refer
 professional has just submitted is the one they are acting on, and an older referral still
 waiting would be older news, repeated by the newer one. Its latest version, because a
 referral changed after submission says what is now known. A draft that continues a referral
-counts as continuing it: a second would be the duplicate this rule is for. The form page names
-the referral it continues, version and date, before anything is typed; when none is free, the
-part continues nothing.
+counts as continuing it: a second would be the duplicate this rule is for (the Start button
+offers the draft first, web.drafts). The form page names the referral it continues, version
+and date, before anything is typed; when none is free, the part continues nothing, and the
+page offering an existing draft says so before a new one is started.
 """
 
 from __future__ import annotations
@@ -71,6 +72,16 @@ def parent_for(artefact: Artefact, case: Case | None, asked: str = "") -> Submis
         if d.latest is not None and d.id not in taken and _opens(link, d.latest)
     ]
     return max(waiting, key=lambda v: v.created_at, default=None)
+
+
+def open_drafts(slug: str, case_id: str | None) -> list[Document]:
+    """The drafts in progress of an artefact in a case (or among the reports), newest first."""
+    query = select(Document).where(Document.artefact == slug, Document.drafted())
+    if case_id is None:
+        query = query.where(Document.case_id.is_(None))
+    else:
+        query = query.where(Document.case_id == case_id)
+    return list(db.session.scalars(query.order_by(Document.updated_at.desc())))
 
 
 @dataclass(frozen=True)

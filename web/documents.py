@@ -22,7 +22,7 @@ from serving.errors import shown_again
 from serving.transactions import writing
 from web.access import CASEWORKERS, audit, roles
 from web.cases import details, known, may_see, visible_case
-from web.continuing import parent_for
+from web.continuing import open_drafts, parent_for
 from web.saving import save_draft, submit
 from web.templating import LONDON
 
@@ -71,19 +71,29 @@ def _change_blocks(form: object) -> bool:
     return False
 
 
-@bp.post("/cases/<id:case_id>/start/<slug>")
-@bp.post("/reports/start/<slug>")
-@roles(CASEWORKERS)
-def start(slug: str, case_id: str | None = None) -> ResponseReturnValue:
-    """A new document, its fields filled with what the service already knows; a continuing
-    part continues the version web.continuing chooses."""
+def startable(slug: str, case_id: str | None) -> tuple[Artefact, Case | None]:
+    """The artefact and case (None: a report), if the signed-in user may start it there."""
     case = visible_case(case_id) if case_id is not None else None
     artefact = _artefact(slug)
     if current_user.role not in starters(artefact) or artefact.per_case != (case is not None):
         audit("refused")
         abort(404)
+    return artefact, case
+
+
+@bp.post("/cases/<id:case_id>/start/<slug>")
+@bp.post("/reports/start/<slug>")
+@roles(CASEWORKERS)
+def start(slug: str, case_id: str | None = None) -> ResponseReturnValue:
+    """A new document, its fields filled with what the service already knows. If there are
+    drafts of it already, the choice between them and a new one comes first (web.drafts)."""
+    artefact, case = startable(slug, case_id)
     asked = request.form.get("continues", "")
-    parent = parent_for(artefact, case, asked if is_id(asked) else "")
+    asked = asked if is_id(asked) else ""
+    if request.form.get("new") != "yes" and open_drafts(slug, case_id):
+        choice = url_for("drafts.offer", slug=slug, case_id=case_id, continues=asked or None)
+        return redirect(choice)
+    parent = parent_for(artefact, case, asked)
     answers = prefilled(artefact.prefill, known(case))
     draft = typed(form_class(artefact)(formdata=as_formdata(artefact, answers)))
     with writing():

@@ -1,21 +1,60 @@
-"""Drafts: discarding one, after a confirmation page. Saving drafts is web.saving's; the form,
-web.documents'."""
+"""Drafts: the choice offered when a form is started that already has a draft, and discarding
+a draft (after a confirmation page). Saving drafts is web.saving's; the form, web.documents'."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, flash, redirect, render_template, request
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
+from sqlalchemy import select
 
 from forms.model import Artefact
-from models import Case, Document, Submission, db
+from models import Case, Document, Submission, db, is_id
 from web.access import CASEWORKERS, audit, roles
 from web.cases import details
-from web.documents import document_or_404, home_of
+from web.continuing import open_drafts, parent_for
+from web.documents import document_or_404, home_of, startable
 from web.saving import ALREADY_DISCARDED, discard_draft
 
 bp = Blueprint("drafts", __name__)
+
+
+@bp.get("/cases/<id:case_id>/start/<slug>")
+@bp.get("/reports/start/<slug>")
+@roles(CASEWORKERS)
+def offer(slug: str, case_id: str | None = None) -> ResponseReturnValue:
+    """Continue a draft of this form, or start a new one (the Start button leads here when
+    there is a draft). With no draft left, back to where forms are started."""
+    artefact, case = startable(slug, case_id)
+    back = url_for("cases.case", case_id=case_id) if case_id else url_for("cases.reports")
+    drafts = open_drafts(slug, case_id)
+    if not drafts:
+        return redirect(back)
+    if case is not None:
+        audit("view case")
+    asked = request.args.get("continues", "")
+    asked = asked if is_id(asked) else ""
+    return render_template(
+        "start_or_continue.html",
+        artefact=artefact,
+        case=case,
+        drafts=drafts,
+        continued=_continued_versions(drafts),
+        asked=asked,
+        parent=parent_for(artefact, case, asked),
+        back=back,
+        case_details=details(case) if case else None,
+    )
+
+
+def _continued_versions(drafts: list[Document]) -> dict[str, Submission]:
+    """The versions the drafts continue, by id (one query for all)."""
+    ids = [d.continues_id for d in drafts if d.continues_id]
+    if not ids:
+        return {}
+    found = db.session.scalars(select(Submission).where(Submission.id.in_(ids)))
+    return {v.id: v for v in found}
 
 
 @bp.route("/documents/<id:document_id>/discard", methods=["GET", "POST"])
