@@ -24,7 +24,7 @@ from models import AuditEvent, Case, CaseMember, Document, User, db, now
 from schemas import schema_for, stored_schema
 from serving.transactions import writing
 from web.access import CASEWORKERS, audit, public, roles
-from web.continuing import in_packs
+from web.continuing import in_packs, own_drafts
 
 bp = Blueprint("cases", __name__)
 
@@ -97,7 +97,16 @@ def home() -> ResponseReturnValue:
         return redirect(url_for("accounts.accounts"))
     cases = db.session.scalars(visible_cases(current_user)).all()
     rows = [(case, details(case)) for case in cases]
-    return render_template("home.html", rows=rows, may_create=current_user.role in CASE_CREATORS)
+    # The user's own drafts (started or last saved by them), not every draft on their cases:
+    # a to-do list of their own work, that stays short for a manager who sees every case.
+    # Colleagues' drafts show on each case's page, and when the same form is started again.
+    names = {c.id: f"{d.get('forename') or ''} {d.get('surname') or ''}" for c, d in rows}
+    return render_template(
+        "home.html",
+        rows=rows,
+        drafts=[(d, names.get(d.case_id or "")) for d in own_drafts(current_user)],
+        may_create=current_user.role in CASE_CREATORS,
+    )
 
 
 @bp.route("/cases/new", methods=["GET", "POST"])

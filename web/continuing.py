@@ -28,11 +28,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 
-from forms import ARTEFACTS
+from forms import ARTEFACTS, starters
 from forms.model import Artefact, Continues
-from models import Case, Document, Submission, db
+from models import Case, CaseMember, Document, Submission, User, db
 
 
 def _opens(link: Continues, version: Submission) -> bool:
@@ -82,6 +82,23 @@ def open_drafts(slug: str, case_id: str | None) -> list[Document]:
     else:
         query = query.where(Document.case_id == case_id)
     return list(db.session.scalars(query.order_by(Document.updated_at.desc())))
+
+
+def own_drafts(user: User) -> list[Document]:
+    """The drafts in progress that `user` started or last saved, newest first: on cases they
+    may see (a manager, all; anyone else, theirs), or reports, of forms they may edit."""
+    query = select(Document).where(
+        Document.drafted(), or_(Document.created_by == user.id, Document.updated_by == user.id)
+    )
+    if user.role != "manager":
+        theirs = select(CaseMember.case_id).where(CaseMember.user_id == user.id)
+        query = query.where(or_(Document.case_id.is_(None), Document.case_id.in_(theirs)))
+    documents = db.session.scalars(query.order_by(Document.updated_at.desc()))
+    return [
+        d
+        for d in documents
+        if d.artefact in ARTEFACTS and user.role in starters(ARTEFACTS[d.artefact])
+    ]
 
 
 @dataclass(frozen=True)

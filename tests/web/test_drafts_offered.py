@@ -1,5 +1,5 @@
-"""Drafts offered back when the same form is started again in the case: continue the draft,
-or start a new one."""
+"""Drafts offered back: when the same form is started again in the case (continue the draft,
+or start a new one), and on "My cases" for the person who started or last saved them."""
 
 from __future__ import annotations
 
@@ -7,10 +7,10 @@ import re
 
 from flask import Flask
 from flask.testing import FlaskClient
-from sqlalchemy import select
+from sqlalchemy import delete, select, update
 
 from forms import ARTEFACTS
-from models import Document, db
+from models import CaseMember, Document, User, db
 from tests.conftest import sample_json
 from tests.helpers import (
     add_member,
@@ -19,6 +19,7 @@ from tests.helpers import (
     make_case,
     make_user,
     page,
+    post_answers,
     sign_in_as,
     squash,
     start,
@@ -139,3 +140,72 @@ def test_the_offer_says_what_a_new_mase_part_would_continue(client: FlaskClient)
     assert "In the referral pack with the CSE Referral Form submitted" in squash(
         html.text_content()
     )
+
+
+# My cases
+
+
+def _drafts_on_home(client: FlaskClient) -> list[list[str]]:
+    rows = page(client.get("/")).xpath("//table[contains(@class,'app-drafts')]/tbody/tr")
+    return [[squash(c.text_content()) for c in row.xpath("td")] for row in rows]
+
+
+def _draft_links(client: FlaskClient) -> list[str]:
+    html = page(client.get("/"))
+    return html.xpath("//table[contains(@class,'app-drafts')]//a[starts-with(., 'Continue')]/@href")
+
+
+def test_my_cases_lists_my_own_drafts_with_a_link_to_continue(app: Flask) -> None:
+    me = make_user("referrer", name="Robin Ownwork")
+    client = sign_in_as(app.test_client(), me)
+    case = make_case(client, forename="Kayla", surname="Notreal")
+    assert not page(client.get("/")).xpath("//h2[.='Your drafts']")
+    mine = start(client, REFERRAL, case)
+    submitted = start(client, SIGNS, case)
+    post_answers(client, SIGNS, sample_json("spotting_the_signs"), url=submitted)
+    # A colleague's draft on my case is theirs to finish: not on my list, until I save it.
+    lead = make_user("lead_professional", name="Lee Colleague")
+    add_member(client, case, lead.email)
+    colleague = sign_in_as(app.test_client(), lead)
+    theirs = start(colleague, MASE, case)
+    assert _draft_links(client) == [mine]
+    (row,) = _drafts_on_home(client)
+    assert row[0] == "Continue the CSE Referral Form"
+    assert row[1] == "Kayla Notreal"
+    assert re.fullmatch(r"\d+ \w+ \d{4}, \d\d:\d\d by you", row[2])
+    _save_draft(client, theirs, missing_episodes="Fictional")
+    assert _draft_links(client) == [theirs, mine]  # the last saved first
+    assert _draft_links(colleague) == [theirs]  # still theirs too: they started it
+
+
+def test_my_cases_lists_only_drafts_i_may_still_open(app: Flask) -> None:
+    me = make_user("referrer")
+    client = sign_in_as(app.test_client(), me)
+    case, other = make_case(client), make_case(client)
+    on_case = start(client, REFERRAL, case)
+    mase = start(client, MASE, other)
+    assert set(_draft_links(client)) == {on_case, mase}
+    # No longer on the case: its draft is not listed (nor can it be opened).
+    db.session.execute(
+        delete(CaseMember).where(CaseMember.case_id == _id(case), CaseMember.user_id == me.id)
+    )
+    db.session.commit()
+    assert _draft_links(client) == [mase]
+    assert client.get(on_case).status_code == 404
+    # A role that does not write the MASE part: its draft is not listed either.
+    db.session.execute(update(User).where(User.id == me.id).values(role="phoenix"))
+    db.session.commit()
+    assert _draft_links(client) == []
+
+
+def test_a_managers_list_has_their_drafts_on_any_case_and_their_reports(
+    app: Flask, client: FlaskClient
+) -> None:
+    owner = sign_in_as(app.test_client(), make_user("referrer"))
+    case = make_case(owner, forename="Jordan", surname="Fictitious")
+    start(owner, REFERRAL, case)  # the referrer's: not the manager's to finish
+    on_case = start(client, SIGNS, case)  # a manager sees every case without being on it
+    report = start(client, ARTEFACTS["phoenix_progress_report"])
+    rows = _drafts_on_home(client)
+    assert [row[1] for row in rows] == ["None: a report", "Jordan Fictitious"]
+    assert _draft_links(client) == [report, on_case]
