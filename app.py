@@ -97,12 +97,13 @@ def create_app(
     from web.access import IdConverter, guard
     from web.cases import bp as cases
     from web.documents import bp as documents
+    from web.drafts import bp as drafts
     from web.sections import bp as sections
     from web.versions import bp as versions
 
     app.url_map.converters["id"] = IdConverter
     templating.init_app(app)
-    for blueprint in (accounts, cases, documents, sections, versions):
+    for blueprint in (accounts, cases, documents, drafts, sections, versions):
         app.register_blueprint(blueprint)
     app.before_request(guard)
     limits.init_app(app)

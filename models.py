@@ -13,7 +13,17 @@ from typing import Any
 
 from flask_login import UserMixin
 from flask_sqlalchemy import SQLAlchemy
-from sqlalchemy import JSON, DateTime, ForeignKey, Integer, String, TypeDecorator
+from sqlalchemy import (
+    JSON,
+    ColumnElement,
+    DateTime,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    TypeDecorator,
+    cast,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
@@ -212,10 +222,17 @@ class Document(db.Model):  # type: ignore[name-defined]
         foreign_keys="Submission.document_id",
     )
     editor: Mapped[User] = relationship(foreign_keys=[updated_by])
+    creator: Mapped[User] = relationship(foreign_keys=[created_by])
 
     @property
     def latest(self) -> Submission | None:
         return self.versions[-1] if self.versions else None
+
+    @classmethod
+    def drafted(cls) -> ColumnElement[bool]:
+        """In a query: the document has a draft in progress. A draft of None is stored as JSON
+        `null`, not as SQL NULL, so `draft IS NOT NULL` would hold for every document."""
+        return cast(cls.draft, Text) != "null"
 
 
 class AuditEvent(db.Model):  # type: ignore[name-defined]

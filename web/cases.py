@@ -24,6 +24,7 @@ from models import AuditEvent, Case, CaseMember, Document, Submission, User, db,
 from schemas import schema_for, stored_schema
 from serving.transactions import writing
 from web.access import CASEWORKERS, audit, public, roles
+from web.continuing import in_packs, own_drafts
 
 bp = Blueprint("cases", __name__)
 
@@ -106,7 +107,16 @@ def home() -> ResponseReturnValue:
         return redirect(url_for("accounts.accounts"))
     cases = db.session.scalars(visible_cases(current_user)).all()
     rows = [(case, details(case)) for case in cases]
-    return render_template("home.html", rows=rows, may_create=current_user.role in CASE_CREATORS)
+    # The user's own drafts (started or last saved by them), not every draft on their cases:
+    # a to-do list of their own work, that stays short for a manager who sees every case.
+    # Colleagues' drafts show on each case's page, and when the same form is started again.
+    names = {c.id: f"{d.get('forename') or ''} {d.get('surname') or ''}" for c, d in rows}
+    return render_template(
+        "home.html",
+        rows=rows,
+        drafts=[(d, names.get(d.case_id or "")) for d in own_drafts(current_user)],
+        may_create=current_user.role in CASE_CREATORS,
+    )
 
 
 @bp.route("/cases/new", methods=["GET", "POST"])
@@ -166,16 +176,22 @@ def case(case_id: str) -> ResponseReturnValue:
                 .limit(200)
             )
         ]
+    documents, packs = in_packs(case.documents)
+    titles = {d.id: ARTEFACTS[d.artefact].title for d in case.documents}
+    for event, _ in trail:  # a discarded draft's document is gone; its events stay
+        if event.action == "discard draft" and event.document_id:
+            titles.setdefault(event.document_id, "A discarded draft")
     return render_template(
         "case.html",
         case=case,
         case_form=CASE,
         details=details(case),
-        documents=case.documents,
+        documents=documents,
+        packs=packs,
         startable=startable(case),
         may_edit={a.slug for a in ARTEFACTS.values() if current_user.role in starters(a)},
         trail=trail,
-        titles={d.id: ARTEFACTS[d.artefact].title for d in case.documents},
+        titles=titles,
     )
 
 

@@ -28,6 +28,7 @@ from models import Case, Document, Submission, db, is_id, now
 from serving.transactions import writing
 from web.access import CASEWORKERS, audit, roles
 from web.cases import details, known, may_see, visible_case
+from web.continuing import open_drafts, parent_for
 from web.saving import save_draft
 from web.templating import LONDON
 
@@ -58,30 +59,29 @@ def _may_open(doc: Document, artefact: Artefact, edit: bool) -> bool:
     return seen and (not edit or current_user.role in starters(artefact))
 
 
-def _continued(artefact: Artefact, case: Case | None) -> Submission | None:
-    """The version a new document continues (`continues=<id>`), if it really may continue it:
-    the right artefact, the answer that opens it, and the same case."""
-    link = artefact.continues
-    asked = request.form.get("continues", "")
-    parent = db.session.get(Submission, asked) if is_id(asked) else None
-    if link is None or parent is None or parent.artefact != link.artefact:
-        return None
-    if case is None or parent.document.case_id != case.id:
-        return None
-    return parent if parent.answers.get(link.field) == link.value else None
+def startable(slug: str, case_id: str | None) -> tuple[Artefact, Case | None]:
+    """The artefact and case (None: a report), if the signed-in user may start it there."""
+    case = visible_case(case_id) if case_id is not None else None
+    artefact = _artefact(slug)
+    if current_user.role not in starters(artefact) or artefact.per_case != (case is not None):
+        audit("refused")
+        abort(404)
+    return artefact, case
 
 
 @bp.post("/cases/<id:case_id>/start/<slug>")
 @bp.post("/reports/start/<slug>")
 @roles(CASEWORKERS)
 def start(slug: str, case_id: str | None = None) -> ResponseReturnValue:
-    """A new document, its fields filled with what the service already knows."""
-    case = visible_case(case_id) if case_id is not None else None
-    artefact = _artefact(slug)
-    if current_user.role not in starters(artefact) or artefact.per_case != (case is not None):
-        audit("refused")
-        abort(404)
-    parent = _continued(artefact, case)
+    """A new document, its fields filled with what the service already knows. If there are
+    drafts of it already, the choice between them and a new one comes first (web.drafts)."""
+    artefact, case = startable(slug, case_id)
+    asked = request.form.get("continues", "")
+    asked = asked if is_id(asked) else ""
+    if request.form.get("new") != "yes" and open_drafts(slug, case_id):
+        choice = url_for("drafts.offer", slug=slug, case_id=case_id, continues=asked or None)
+        return redirect(choice)
+    parent = parent_for(artefact, case, asked)
     answers = prefilled(artefact, known(case))
     draft = typed(form_class(artefact)(formdata=as_formdata(artefact, answers)))
     with writing():

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from flask_login import current_user
-from sqlalchemy import func, select, update
+from sqlalchemy import delete, func, select, update
 
 from forms.model import Artefact
 from models import Continuation, Document, Submission, db, now
@@ -23,13 +23,18 @@ class _ConflictError(Exception):
     """Someone else saved the document since it was read: nothing of this save is kept."""
 
 
+def _unchanged(doc: Document, lock: str | None) -> Any:
+    """In a query: the document is still at `lock` (as posted: anything else matches nothing)."""
+    seen = int(lock) if lock and lock.isascii() and lock.isdigit() and len(lock) < 10 else -1
+    return (Document.id == doc.id) & (Document.lock_version == seen)
+
+
 def _save(doc: Document, lock: str | None, **values: Any) -> None:
     """Inside `writing()`: save `values` on the document if nobody saved it since `lock`;
     otherwise raise _ConflictError, and the whole write is undone."""
-    seen = int(lock) if lock and lock.isascii() and lock.isdigit() and len(lock) < 10 else -1
     result = db.session.execute(
         update(Document)
-        .where(Document.id == doc.id, Document.lock_version == seen)
+        .where(_unchanged(doc, lock))
         .values(
             lock_version=Document.lock_version + 1,
             updated_by=current_user.id,
@@ -42,14 +47,18 @@ def _save(doc: Document, lock: str | None, **values: Any) -> None:
         raise _ConflictError
 
 
-def _changed_by(doc: Document) -> str:
+_NOT_SAVED = (
+    "Your changes have not been saved: copy anything you need, then open the document again"
+)
+
+
+def _changed_by(doc: Document, outcome: str = _NOT_SAVED) -> str:
     """Who saved the document since it was read, and when: the message of a refused save."""
     db.session.refresh(doc)
     when = doc.updated_at.astimezone(LONDON)
     return (
         f"This was changed by {doc.editor.display_name} at {when:%H:%M} on {when.day}"
-        f" {when:%B %Y}, after you opened it. Your changes have not been saved: copy anything"
-        " you need, then open the document again"
+        f" {when:%B %Y}, after you opened it. {outcome}"
     )
 
 
@@ -61,6 +70,34 @@ def save_draft(doc: Document, lock: str | None, draft: list[list[str]]) -> str |
             audit("save draft", document=doc)
     except _ConflictError:
         return _changed_by(doc)
+    return None
+
+
+ALREADY_DISCARDED = "Someone else discarded this draft before you"
+
+
+def discard_draft(doc: Document, lock: str | None) -> str | None:
+    """Drop the draft: a document with versions goes back to its latest version (no version
+    is ever deleted); one never submitted is deleted. Its audit events stay, naming its id
+    (they have no foreign key). None, or why it was refused: someone saved it since `lock`,
+    or it is gone already."""
+    try:
+        with writing():
+            if doc.versions:
+                _save(doc, lock, draft=None)
+            else:
+                gone = db.session.execute(
+                    delete(Document)
+                    .where(_unchanged(doc, lock))
+                    .execution_options(synchronize_session=False)
+                )
+                if gone.rowcount != 1:  # type: ignore[attr-defined]
+                    raise _ConflictError
+            audit("discard draft", document=doc)
+    except _ConflictError:
+        if db.session.scalar(select(Document.id).where(Document.id == doc.id)) is None:
+            return ALREADY_DISCARDED
+        return _changed_by(doc, "Nothing was discarded: look at the draft again first")
     return None
 
 

@@ -19,6 +19,7 @@ from forms.model import Artefact
 from models import Continuation, Document, Submission, db
 from schemas import stored_schema
 from web.access import CASEWORKERS, audit, roles
+from web.continuing import continued_by
 from web.documents import document_or_404, home_of
 
 bp = Blueprint("versions", __name__)
@@ -68,13 +69,16 @@ def answers(version_id: str) -> ResponseReturnValue:
     submission, doc, artefact = _version(version_id)
     audit("view", document=doc)
     data = _answers(submission)
+    parts = [a for a in ARTEFACTS.values() if a.continues and a.continues.artefact == artefact.slug]
+    # One pack per referral (web.continuing): once a document continues it, none is offered.
+    continuing = continued_by(doc) if parts else []
     next_parts = [
         a
-        for a in ARTEFACTS.values()
+        for a in parts
         if a.continues
-        and a.continues.artefact == artefact.slug
         and submission.answers.get(a.continues.field) == a.continues.value
         and current_user.role in starters(a)
+        and not continuing
     ]
     return render_template(
         "answers.html",
@@ -85,6 +89,7 @@ def answers(version_id: str) -> ResponseReturnValue:
         back=home_of(doc),
         next_parts=next_parts,
         pack=_pack(submission),
+        continuing=[(d, ARTEFACTS[d.artefact]) for d in continuing],
         may_change=starters(artefact),
     )
 

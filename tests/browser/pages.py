@@ -24,6 +24,9 @@ def open_form(page: Page, artefact: Artefact) -> None:
         page.goto("/reports")
     page.get_by_role("button", name=f"Start the {artefact.title}").click()
     page.wait_for_load_state("load")
+    if "/start/" in page.url:  # an earlier test left a draft of it: the page offering it
+        page.get_by_role("button", name="Start a new one").click()
+        page.wait_for_load_state("load")
     expect(page.get_by_role("heading", level=1)).to_have_text(artefact.title)
 
 

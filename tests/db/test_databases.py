@@ -12,7 +12,7 @@ from flask.testing import FlaskClient
 from sqlalchemy import func, select
 
 from forms import ARTEFACTS
-from models import AuditEvent, Submission, db
+from models import AuditEvent, Document, Submission, db
 from serving.transactions import writing
 from tests.conftest import sample_json
 from tests.helpers import (
@@ -154,3 +154,31 @@ def test_two_people_saving_one_draft_at_once_cannot_overwrite_each_other(
         shown = page(first.get(url)).xpath("//input[@name='child_forename']/@value")
         assert shown == winners
         assert int(hidden(first, url)["lock_version"]) == int(both[0]["lock_version"]) + 1
+
+
+def test_drafts_are_found_offered_and_discarded_on_every_database(migrated: Flask) -> None:
+    """A draft of None is stored as JSON null: drafts in progress are told apart from it in
+    SQL (My cases, the offer on Start), and discarding one deletes it though its audit
+    events still name it (they have no foreign key to the document)."""
+    referral = ARTEFACTS["cse_referral"]
+    client = sign_in_as(migrated.test_client(), make_user("referrer"))
+    case = make_case(client)
+    submitted = start(client, referral, case)
+    submit(client, referral, sample_json("cse_referral"), submitted)
+    draft = start(client, referral, case)
+    home = page(client.get("/"))
+    assert home.xpath("//table[contains(@class,'app-drafts')]//a/@href") == [draft]
+    assert start(client, referral, case) == f"{case}/start/cse_referral"  # the draft, offered
+    confirm = page(client.get(f"{draft}/discard"))
+    posted = {i.get("name"): i.get("value") for i in confirm.xpath("//main//form//input")}
+    assert client.post(f"{draft}/discard", data=posted).status_code == 302
+    document_id = draft.rsplit("/", 1)[1]
+    assert db.session.scalar(select(Document).where(Document.id == document_id)) is None
+    events = db.session.scalars(
+        select(AuditEvent.action)
+        .where(AuditEvent.document_id == document_id)
+        .order_by(AuditEvent.id)
+    ).all()
+    assert events[0] == "start" and events[-1] == "discard draft"
+    assert not page(client.get("/")).xpath("//table[contains(@class,'app-drafts')]")
+    assert db.session.scalar(select(func.count()).select_from(Submission)) == 1

@@ -71,6 +71,7 @@ EXPECTED: dict[str, frozenset[str]] = {
     "/documents/<id:document_id>/autosave": CASE_PEOPLE,
     "/documents/<id:document_id>/sections/<int:number>": CASE_PEOPLE,
     "/documents/<id:document_id>/check": CASE_PEOPLE,
+    "/documents/<id:document_id>/discard": CASE_PEOPLE,
     "/versions/<id:version_id>": CASE_PEOPLE,
     "/versions/<id:version_id>/document.<kind>": CASE_PEOPLE,
     "/versions/<id:version_id>/pack.pdf": CASE_PEOPLE,
@@ -144,7 +145,17 @@ POSTED = {
     "/documents/<id:document_id>/sections/<int:number>": {"action": "later", "lock_version": "0"},
     "/documents/<id:document_id>/check": {"lock_version": "0"},
     "/documents/<id:document_id>/autosave": {"lock_version": "0"},
+    "/documents/<id:document_id>/discard": {"lock_version": "1"},  # a new draft's
 }
+# Routes whose POST uses up what it is given: each request gets a new draft of its own.
+CONSUMING = frozenset({"/documents/<id:document_id>/discard"})
+
+
+def _new_draft(app: Flask, world: dict[str, Any]) -> str:
+    """A new draft in the world's case, its id: one more of the same form, as its owner."""
+    owner = _client(app, world, "owner")
+    case = f"/cases/{world['case_id']}"
+    return start(owner, ARTEFACTS["spotting_the_signs"], case, new="yes").rsplit("/", 1)[1]
 
 
 def _client(app: Flask, world: dict[str, Any], kind: str) -> FlaskClient:
@@ -160,6 +171,8 @@ def test_each_kind_of_user_reaches_exactly_what_the_rules_say(
         url = _url(path, world)
         for kind in KINDS:
             client = _client(app, world, kind)
+            if method == "POST" and path in CONSUMING:
+                url = _url(path, {**world, "document_id": _new_draft(app, world)})
             if method == "GET":
                 response = client.get(url)
             else:
