@@ -172,7 +172,8 @@ if (form) {
     stopped = true; // no autosave while the page is being saved
     saving = true;
     try {
-      const response = await fetch(form.action || window.location.href, {
+      // (not form.action: the buttons named "action" shadow that property)
+      const response = await fetch(form.getAttribute("action") || window.location.pathname, {
         method: "POST",
         body,
         credentials: "same-origin",

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import Page, expect
 
 from forms.choices import Choice, MultiChoice
 from forms.kinds import Date, Field
-from forms.model import Artefact
+from forms.model import Artefact, Section
 from forms.repeat import Repeat
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
@@ -30,13 +31,30 @@ def open_form(page: Page, artefact: Artefact) -> None:
     expect(page.get_by_role("heading", level=1)).to_have_text(artefact.title)
 
 
-def continue_button(page: Page) -> Locator:
-    """The visible Submit button at the bottom (not the hidden one kept for the Enter key)."""
-    return page.locator("form button.govuk-button[name=action][value=submit]")
+def document_url(page: Page) -> str:
+    """The task list's address of the document the page is about."""
+    found = re.search(r"(/documents/[\w-]{24})", page.url)
+    assert found, page.url
+    return found.group(1)
+
+
+def open_section(page: Page, section: Section) -> None:
+    """From anywhere in a document, its task list, then the section's link."""
+    page.goto(document_url(page))
+    page.get_by_role("link", name=section.title, exact=True).click()
+    page.wait_for_load_state("load")
+    expect(page.get_by_role("heading", level=1)).to_have_text(section.title)
+
+
+def save_and_continue(page: Page) -> None:
+    page.locator("form .govuk-button-group button[value=continue]").click()
+    page.wait_for_load_state("load")
 
 
 def submit(page: Page) -> None:
-    continue_button(page).click()
+    """From anywhere in a document: "Check your answers", then submit the version."""
+    page.goto(f"{document_url(page)}/check")
+    page.get_by_role("button", name=re.compile(r"^Submit version \d+$")).click()
     page.wait_for_load_state("load")
 
 
@@ -61,7 +79,8 @@ def fill_field(page: Page, f: Field, value: Any, prefix: str = "") -> None:
             page.fill(f"#{name}-{part}", typed)
     elif isinstance(f, MultiChoice):
         for ticked in value:
-            page.locator(f"label[for='{option_id(f, name, ticked)}']").click()
+            if not page.locator(f"#{option_id(f, name, ticked)}").is_checked():  # prefilled?
+                page.locator(f"label[for='{option_id(f, name, ticked)}']").click()
     elif isinstance(f, Choice):
         chosen = option_id(f, name, value)
         page.locator(f"label[for='{chosen}']").click()
@@ -70,20 +89,33 @@ def fill_field(page: Page, f: Field, value: Any, prefix: str = "") -> None:
         page.fill(f"#{name}", str(value))
 
 
-def fill_answers(page: Page, artefact: Artefact, answers: dict[str, Any]) -> None:
-    """Fill a whole answer set: first add the blocks repeats need, then every field in order."""
-    for f in artefact.walk():
+def fill_section(page: Page, artefact: Artefact, section: Section, answers: dict[str, Any]) -> None:
+    """On a section's page: add the blocks its repeats need, then fill every field in order."""
+    for f in section.walk():
         if isinstance(f, Repeat):
             for _ in range(len(answers.get(f.name) or []) - 1):
+                blocks = page.locator(f"#{f.name}-blocks .app-repeat-entry").count()
                 page.get_by_role("button", name=f.add_label).first.click()
-                page.wait_for_load_state("load")
-    for f in artefact.walk():
+                expect(page.locator(f"#{f.name}-blocks .app-repeat-entry")).to_have_count(
+                    blocks + 1
+                )
+    for f in section.walk():
         if isinstance(f, Repeat):
             for index, item in enumerate(answers.get(f.name) or []):
                 for inner in f.inner:
                     fill_field(page, inner, item.get(inner.name), f"{f.name}-{index}-")
         else:
             fill_field(page, f, answers.get(f.name))
+
+
+def fill_answers(page: Page, artefact: Artefact, answers: dict[str, Any]) -> None:
+    """Fill a whole answer set section by section from the task list, each saved with "Save
+    and continue" (which must go on: no errors)."""
+    for section in artefact.sections:
+        open_section(page, section)
+        fill_section(page, artefact, section, answers)
+        save_and_continue(page)
+        expect(page).not_to_have_title(re.compile(r"^Error: "))
 
 
 def _govuk_conditional_reveal(node: dict[str, Any]) -> bool:

@@ -22,27 +22,33 @@ def artefact(request: pytest.FixtureRequest) -> Artefact:
     return ARTEFACTS[request.param]
 
 
-def test_empty_form_and_its_errors_are_accessible(
+def test_task_list_check_page_and_errors_are_accessible(
     page: Page, artefact: Artefact, screenshot
 ) -> None:
     open_form(page, artefact)
-    expect(page.get_by_role("heading", level=1)).to_have_text(artefact.title)
-    assert_no_axe_violations(page, f"the empty {artefact.title}")
-    screenshot(page, f"{artefact.slug}-form")
-    if not artefact.must_answer:
-        return  # nothing is required: an empty submission is a valid one
-    # Empty what the case prefilled, so that every required answer is missing.
-    for box in page.locator("form input.govuk-input, form textarea").all():
-        if box.input_value():  # prefilled boxes are visible: hidden ones are empty
-            box.fill("")
-    submit(page)
+    expect(page.locator(".govuk-task-list__item")).to_have_count(len(artefact.sections))
+    assert_no_axe_violations(page, f"the task list of the {artefact.title}")
+    screenshot(page, f"{artefact.slug}-tasks")
+    page.get_by_role("link", name="Check your answers").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Check your answers")
+    assert_no_axe_violations(page, f"checking the answers of the empty {artefact.title}")
+    if not page.locator(".govuk-error-summary").count():
+        # Nothing required, or all of it filled in from what the case knows: it may go.
+        expect(page.get_by_role("button", name="Submit version 1")).to_be_visible()
+        return
+    # Nothing can be submitted yet: the error summary says why, and takes focus.
     expect(page).to_have_title(re.compile(r"^Error: "))
     expect(page.locator(".govuk-error-summary")).to_be_focused()
+    expect(page.get_by_role("button", name=re.compile("^Submit"))).to_have_count(0)
+    screenshot(page, f"{artefact.slug}-check-errors")
+    # Each link opens the section's page at the box, with the message next to it.
     first = page.locator(".govuk-error-summary__list a").first
-    target = first.get_attribute("href")
+    target = "#" + first.get_attribute("href").split("#")[1]
     first.click()
+    page.wait_for_load_state("load")
     expect(page.locator(target)).to_be_focused()
-    assert_no_axe_violations(page, f"the {artefact.title} with errors")
+    expect(page.locator(".govuk-error-message").first).to_be_visible()
+    assert_no_axe_violations(page, f"a section of the {artefact.title} with errors")
     screenshot(page, f"{artefact.slug}-errors")
 
 

@@ -20,7 +20,16 @@ from forms import ARTEFACTS
 from forms.choices import YesNo
 from forms.kinds import Date
 from forms.repeat import Repeat
-from tests.browser.pages import assert_no_axe_violations, date_parts, open_form, submit
+from forms.tasks import number_of
+from tests.browser.pages import (
+    assert_no_axe_violations,
+    date_parts,
+    document_url,
+    open_form,
+    open_section,
+    save_and_continue,
+    submit,
+)
 from tests.browser.pages import fill_field as generic_fill
 
 SAMPLE: dict[str, Any] = json.loads(
@@ -85,10 +94,24 @@ def expect_values(page: Page, values: dict[str, Any], prefix: str = "") -> None:
 def submit_minimal(page: Page, live_server: str) -> str:
     """Fill only what is required, submit, and return the answers page URL."""
     open_form(page, ARTEFACT)
-    fill_fields(page, MINIMAL)
+    fill_sections(page, MINIMAL)
     submit(page)
     expect(page).to_have_url(re.compile(r"/versions/[A-Za-z0-9_-]+$"))
     return page.url
+
+
+def fill_sections(page: Page, values: dict[str, Any]) -> None:
+    """Fill the given values section by section from the task list, "Save and continue"."""
+    for section in ARTEFACT.sections:
+        wanted = {k: v for k, v in values.items() if k in {f.name for f in section.walk()}}
+        if wanted:
+            open_section(page, section)
+            for top in section.fields:
+                for f in top.walk():
+                    if f.name in wanted and not isinstance(f, Repeat):
+                        fill_field(page, f, wanted[f.name])
+            save_and_continue(page)
+            expect(page).not_to_have_title(re.compile(r"^Error: "))
 
 
 def active_element(page: Page) -> dict[str, str]:
@@ -106,6 +129,7 @@ def test_empty_submission_shows_a_focused_error_summary_with_working_links(
     page: Page, screenshot
 ) -> None:
     open_form(page, ARTEFACT)
+    open_section(page, ARTEFACT.sections[0])
     expect(page).not_to_have_title(re.compile(r"^Error: "))
     screenshot(page, "empty-form")
     # The date of referral to SPA is filled in with today: empty it, as a person may.
@@ -117,7 +141,7 @@ def test_empty_submission_shows_a_focused_error_summary_with_working_links(
         expect(box).to_have_value(str(value))
         box.fill("")
 
-    submit(page)
+    save_and_continue(page)
 
     expect(page).to_have_title(re.compile(r"^Error: "))
     summary = page.locator(".govuk-error-summary")
@@ -130,11 +154,7 @@ def test_empty_submission_shows_a_focused_error_summary_with_working_links(
 
     links = summary.locator(".govuk-error-summary__list a")
     messages = links.all_inner_texts()
-    for expected in (
-        "Enter the name of the referrer",
-        "Enter the date of referral to SPA",
-        "Enter the child's date of birth",
-    ):
+    for expected in ("Enter the name of the referrer", "Enter the date of referral to SPA"):
         assert expected in messages, (expected, messages)
     screenshot(page, "error-state")
 
@@ -170,7 +190,9 @@ def test_empty_submission_shows_a_focused_error_summary_with_working_links(
 
 
 def test_strategy_meeting_summary_is_revealed_by_yes(page: Page, new_context) -> None:
+    meeting = ARTEFACT.sections[number_of(ARTEFACT, "strategy_meeting") - 1]
     open_form(page, ARTEFACT)
+    open_section(page, meeting)
     summary_box = page.locator("#strategy_meeting_summary")
     expect(summary_box).to_be_hidden()
     expect(page.locator("#strategy_meeting")).to_have_attribute("aria-expanded", "false")
@@ -185,6 +207,7 @@ def test_strategy_meeting_summary_is_revealed_by_yes(page: Page, new_context) ->
     # Without JavaScript nothing is hidden: every box can be filled in.
     no_js = new_context(java_script_enabled=False).new_page()
     open_form(no_js, ARTEFACT)
+    open_section(no_js, meeting)
     expect(no_js.locator("#strategy_meeting_summary")).to_be_visible()
     expect(no_js.locator("#strategy_meeting")).not_to_be_checked()
 
@@ -195,24 +218,30 @@ def test_strategy_meeting_summary_is_revealed_by_yes(page: Page, new_context) ->
 def test_full_journey_to_answers_and_documents(page: Page, screenshot, tmp_path: Path) -> None:
     first, second = SAMPLE["persons"]
     open_form(page, ARTEFACT)
+    # Everything but the people of interest, section by section from the task list.
+    fill_sections(page, {k: v for k, v in SAMPLE.items() if k != "persons"})
+    open_section(page, ARTEFACT.sections[number_of(ARTEFACT, "persons") - 1])
     expect(page.locator(".app-repeat-entry")).to_have_count(1)
-
-    # Everything before the people of interest, then the first person.
-    top = {k: v for k, v in SAMPLE.items() if k != "persons"}
-    fill_fields(page, top)
     fill_fields(page, first, prefix="persons-0-")
 
-    # A second person: the page reloads and must keep everything typed so far.
+    # A second person: saved and added in place, without a reload; focus on its first box.
+    page.evaluate("() => { window.notReloaded = true; }")
     page.get_by_role("button", name="Add another person of interest").click()
     expect(page.locator(".app-repeat-entry")).to_have_count(2)
-    expect(page).not_to_have_title(re.compile(r"^Error: "))
+    expect(page.locator("#persons-1-forename")).to_be_focused()
+    assert page.evaluate("() => window.notReloaded === true")
     expect(page.locator(".govuk-error-summary")).to_have_count(0)
     expect_values(page, first, prefix="persons-0-")
-    expect_values(page, top)
     expect(page.locator("#persons-1-forename")).to_have_value("")
     expect(page.get_by_role("button", name="Remove person of interest 1")).to_be_visible()
 
     fill_fields(page, second, prefix="persons-1-")
+    save_and_continue(page)
+    expect(page).not_to_have_title(re.compile(r"^Error: "))
+    page.goto(f"{document_url(page)}/check")
+    expect(page.locator(".govuk-error-summary")).to_have_count(0)
+    assert_no_axe_violations(page, "Check your answers")
+    screenshot(page, "check-answers")
     submit(page)
 
     expect(page).to_have_url(re.compile(r"/versions/[A-Za-z0-9_-]+$"))
@@ -268,20 +297,34 @@ def test_full_journey_to_answers_and_documents(page: Page, screenshot, tmp_path:
 # --- 4. the Enter key -------------------------------------------------------------------------
 
 
-def test_enter_in_a_box_submits_the_form_and_does_not_add_a_person(page: Page) -> None:
+def test_enter_in_a_box_saves_and_continues_and_never_makes_a_version(page: Page) -> None:
     open_form(page, ARTEFACT)
+    open_section(page, ARTEFACT.sections[0])
     page.fill("#referrer_name", MINIMAL["referrer_name"])
     page.press("#referrer_name", "Enter")
     page.wait_for_load_state("load")
-
+    # "Save and continue": saved, and this section's missing answers are listed.
     expect(page).to_have_title(re.compile(r"^Error: "))
-    expect(page.locator(".govuk-error-summary")).to_be_visible()
-    expect(page.locator(".app-repeat-entry")).to_have_count(1)
-    expect(page.locator("#persons-1-forename")).to_have_count(0)
     expect(page.locator("#referrer_name")).to_have_value(MINIMAL["referrer_name"])
     messages = page.locator(".govuk-error-summary__list a").all_inner_texts()
     assert "Enter the name of the referrer" not in messages
     assert "Enter the referrer's agency" in messages
+    # Enter in the alias box, on a complete "Child" section: on to the next section.
+    child = ARTEFACT.sections[number_of(ARTEFACT, "child_alias") - 1]
+    open_section(page, child)
+    fill_field(page, ARTEFACT.field("child_dob"), SAMPLE["child_dob"])
+    page.fill("#child_alias", "Jazz")
+    page.press("#child_alias", "Enter")
+    page.wait_for_load_state("load")
+    expect(page).to_have_url(re.compile(rf"/sections/{number_of(ARTEFACT, 'child_alias') + 1}$"))
+    # No version was made: the task list still offers version 1, and the alias is kept.
+    page.goto(document_url(page))
+    expect(page.locator("main")).to_contain_text("Submitting makes version 1")
+    expect(page.locator(f"#task-{number_of(ARTEFACT, 'child_alias')}-status")).to_have_text(
+        "Completed"
+    )
+    open_section(page, child)
+    expect(page.locator("#child_alias")).to_have_value("Jazz")
 
 
 # --- 5. accessibility -------------------------------------------------------------------------
@@ -293,8 +336,9 @@ def test_no_axe_violations(page: Page, live_server: str, state: str) -> None:
         submit_minimal(page, live_server)
     else:
         open_form(page, ARTEFACT)
+        open_section(page, ARTEFACT.sections[1])
         if state == "error state":
-            submit(page)
+            save_and_continue(page)
             expect(page).to_have_title(re.compile(r"^Error: "))
             expect(page.locator(".govuk-error-summary")).to_be_focused()
     assert_no_axe_violations(page, state)
@@ -311,7 +355,7 @@ def test_answers_start_level_with_their_questions(page: Page, live_server: str) 
     """
     address = SAMPLE["child_address_1"]
     open_form(page, ARTEFACT)
-    fill_fields(page, {**MINIMAL, "child_address_1": address})
+    fill_sections(page, {**MINIMAL, "child_address_1": address})
     submit(page)
     expect(page).to_have_url(re.compile(r"/versions/[A-Za-z0-9_-]+$"))
 
