@@ -43,9 +43,7 @@ PAGES: dict[str, Callable[[Page], None]] = {"home": _home, "case": _case, "form"
 
 def overflow(page: Page) -> tuple[int, int]:
     """How wide the page is laid out, and how wide the window is."""
-    return page.evaluate(
-        "() => [document.documentElement.scrollWidth, window.innerWidth]"
-    )
+    return page.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]")
 
 
 @pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
