@@ -95,13 +95,14 @@ def create_app(
     from accounts.views import bp as accounts
     from web import templating
     from web.access import IdConverter, guard
+    from web.case_status import bp as case_status
     from web.cases import bp as cases
     from web.documents import bp as documents
     from web.versions import bp as versions
 
     app.url_map.converters["id"] = IdConverter
     templating.init_app(app)
-    for blueprint in (accounts, cases, documents, versions):
+    for blueprint in (accounts, cases, case_status, documents, versions):
         app.register_blueprint(blueprint)
     app.before_request(guard)
     limits.init_app(app)

@@ -20,7 +20,7 @@ from forms.kinds import has_control_characters
 from forms.model import Artefact
 from forms.prefill import USER_DETAILS, case_values, known_values
 from forms.web import check, error_summary, form_class
-from models import AuditEvent, Case, CaseMember, Document, User, db, now
+from models import AuditEvent, Case, CaseMember, Document, User, db
 from schemas import schema_for, stored_schema
 from serving.transactions import writing
 from web.access import CASEWORKERS, audit, public, roles
@@ -211,27 +211,6 @@ def _colleague(case: Case, email: str) -> tuple[str, User | None]:
     if any(m.user_id == user.id for m in case.members):
         return f"{user.display_name} already works on this case", None
     return "", user
-
-
-@bp.post("/cases/<id:case_id>/status")
-@roles("manager")
-def change_status(case_id: str) -> ResponseReturnValue:
-    """Close or reopen a case, or put it on or off legal hold (which stops it being purged)."""
-    case = visible_case(case_id)
-    change = request.form.get("change")
-    values: dict[str, Any]
-    if change == "close":
-        values = {"closed_at": case.closed_at or now()}
-    elif change == "reopen":
-        values = {"closed_at": None}
-    elif change in ("hold", "release"):
-        values = {"legal_hold": change == "hold"}
-    else:
-        abort(400)
-    with writing():
-        db.session.execute(update(Case).where(Case.id == case_id).values(**values))
-        audit(change, case_id=case_id)
-    return redirect(url_for(".case", case_id=case_id))
 
 
 @bp.get("/reports")

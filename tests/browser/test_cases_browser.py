@@ -137,3 +137,25 @@ def test_adding_a_colleague_answers_where_the_user_is(page: Page, screenshot) ->
     expect(banner).to_be_focused()
     expect(banner).to_be_in_viewport()
     assert_no_axe_violations(page, "the case page with a colleague added")
+
+
+def test_closing_a_case_is_confirmed_first(page: Page, screenshot) -> None:
+    page.goto("/")
+    page.get_by_role("link", name="Browser Fixture", exact=True).click()
+    case_url = page.url
+    page.get_by_role("button", name="Close the case").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Are you sure you want to close this case?"
+    )
+    assert_no_axe_violations(page, "the confirmation of closing a case")
+    screenshot(page, "case-close-confirmation")
+    page.get_by_role("link", name="Cancel").click()
+    expect(page).to_have_url(case_url)
+    expect(page.locator(".govuk-inset-text")).to_have_count(0)  # still open
+    page.get_by_role("button", name="Close the case").click()
+    page.get_by_role("button", name="Close the case").click()
+    expect(page).to_have_url(case_url)
+    expect(page.locator(".govuk-notification-banner")).to_contain_text("The case is closed.")
+    page.get_by_role("button", name="Reopen the case").click()
+    page.get_by_role("button", name="Reopen the case").click()
+    expect(page.locator(".govuk-notification-banner")).to_contain_text("open again")

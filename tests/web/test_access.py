@@ -63,7 +63,7 @@ EXPECTED: dict[str, frozenset[str]] = {
     "/cases/<id:case_id>": CASE_PEOPLE,
     "/cases/<id:case_id>/details": CASE_PEOPLE,
     "/cases/<id:case_id>/members": CASE_PEOPLE,
-    "/cases/<id:case_id>/status": frozenset({"manager"}),
+    "/cases/<id:case_id>/status/<change>": frozenset({"manager"}),
     "/cases/<id:case_id>/start/<slug>": CASE_PEOPLE,
     "/reports": PHOENIX,
     "/reports/start/<slug>": PHOENIX,
@@ -125,6 +125,7 @@ def _url(path: str, world: dict[str, Any]) -> str:
         "document_id": world["document_id"],
         "version_id": world["version_id"],
         "kind": "pdf",
+        "change": "hold",
         "slug": "phoenix_progress_report" if path.startswith("/reports") else "cse_referral",
     }
     for name, value in values.items():
@@ -136,7 +137,6 @@ POSTED = {
     "/sign-in": {"email": "nobody@example.org", "password": "not a password at all"},
     "/cases/new": {"forename": "Matrix", "surname": "Testcase"},
     "/cases/<id:case_id>/members": {"email": "nobody@example.org"},
-    "/cases/<id:case_id>/status": {"change": "hold"},
     "/cases/<id:case_id>/details": {"forename": "Matrix", "surname": "Testcase"},
     "/documents/<id:document_id>": {"action": "draft", "lock_version": "0"},
     "/documents/<id:document_id>/autosave": {"lock_version": "0"},
