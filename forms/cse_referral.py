@@ -7,7 +7,7 @@ is fixed.
 """
 
 from forms.choices import YesNo
-from forms.kinds import Date, Email, LongText, Phone, Text
+from forms.kinds import YOUNG_PERSON_AGE, Date, Email, LongText, Phone, Text
 from forms.model import Artefact, Section
 from forms.repeat import Repeat
 from forms.rules import age_on, at_least_one
@@ -127,7 +127,9 @@ _person_of_interest = Repeat(
         Text("forename", "Forename", error_name="the person's forename"),
         Text("surname", "Surname", error_name="the person's surname"),
         *_PERSON[:_BEFORE_DOB],
-        Date("dob", "D.O.B", error_name="the person's date of birth"),
+        # Inferred: an adult's date in the example, as the person of concern is often older
+        # ("relationship with older male or female", L3474), though a peer may be named too.
+        Date("dob", "D.O.B", born_years_ago=25, error_name="the person's date of birth"),
         *_PERSON[_BEFORE_DOB:],
         Text("gp", "GP", error_name="the person's GP"),
         Text("other_professional", "Other professional involved"),
@@ -199,7 +201,13 @@ ARTEFACT = CSE_REFERRAL = Artefact(
                 ),
                 Text("child_surname", "Surname", required=True, error_name="the child's surname"),
                 *_CHILD[:_BEFORE_DOB],
-                Date("child_dob", "D.O.B", required=True, error_name="the child's date of birth"),
+                Date(
+                    "child_dob",
+                    "D.O.B",
+                    required=True,
+                    born_years_ago=YOUNG_PERSON_AGE,
+                    error_name="the child's date of birth",
+                ),
                 *_CHILD[_BEFORE_DOB:],
                 Text(
                     "child_education",

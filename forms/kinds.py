@@ -190,11 +190,32 @@ class Phone(Text):
         return None
 
 
+# The age of the young person in a date-of-birth example: the middle of the 10 to 17 the
+# Phoenix Project works with (cse-strategy.txt L1333-1334); CSE is of under-18s (L88-90).
+YOUNG_PERSON_AGE = 14
+
+
 @dataclass(frozen=True)
 class Date(Field):
-    """A date entered as day, month and year. No date in the future unless `future_ok`."""
+    """A date entered as day, month and year. No date in the future unless `future_ok`.
+
+    The web form's hint gives an example of such a date (`example`): a date of birth of someone
+    `born_years_ago` years ago when that is set; else a recent date, or one to come when the
+    date may be in the future (a date to review or act by).
+    """
 
     future_ok: bool = False
+    born_years_ago: int | None = None
+
+    def example(self, today: dt.date | None = None) -> str:
+        """A date like the ones asked for, as typed: day, month, year ("27 3 2011")."""
+        today = today or dt.date.today()
+        if self.born_years_ago is not None:
+            return f"27 3 {today.year - self.born_years_ago}"
+        this_year = dt.date(today.year, 3, 27)
+        if self.future_ok:
+            return f"27 3 {today.year + (this_year <= today)}"
+        return f"27 3 {today.year - (this_year > today)}"
 
     def problem(self, value: Any) -> str | None:
         if not isinstance(value, dt.date):

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from forms.choices import Choice, Option
-from forms.kinds import Date, LongText, Number, Text
+from forms.kinds import YOUNG_PERSON_AGE, Date, LongText, Number, Text
 from forms.mase_referral import CATEGORY_1, CATEGORY_2, CATEGORY_3
 from forms.model import Artefact, Problem, Section
 from forms.repeat import Repeat
@@ -112,7 +112,12 @@ ARTEFACT = MASE_CASE_SUMMARY = Artefact(
                     hint="The child's name, as on the list of children to be discussed.",
                     error_name="the child's name",
                 ),
-                Date("dob", "DOB:", error_name="the child's date of birth"),
+                Date(
+                    "dob",
+                    "DOB:",
+                    born_years_ago=YOUNG_PERSON_AGE,
+                    error_name="the child's date of birth",
+                ),
                 # Inferred (inventory B2.3): a number; checked against the DOB (rule below).
                 Number(
                     "age",

@@ -8,7 +8,7 @@ of the action plan table prints a heading and a prompt: the heading is the label
 printed hint. Both the young person and the practitioner sign it.
 """
 
-from forms.kinds import Date, LongText, Number, Text
+from forms.kinds import YOUNG_PERSON_AGE, Date, LongText, Number, Text
 from forms.model import Artefact, Section
 from forms.repeat import Repeat
 
@@ -85,7 +85,12 @@ ARTEFACT = PHOENIX_ACTION_PLAN = Artefact(
                     required=True,
                     error_name="the name of the young person",
                 ),
-                Date("dob", "DOB", error_name="the young person's date of birth"),
+                Date(
+                    "dob",
+                    "DOB",
+                    born_years_ago=YOUNG_PERSON_AGE,
+                    error_name="the young person's date of birth",
+                ),
                 Text("case_number", "Case number", error_name="the case number"),
                 Text(
                     "practitioner",

@@ -8,7 +8,7 @@ closure "Out comes met" and "None engagement" are repaired, as the inventory rep
 """
 
 from forms.choices import Choice, Option, YesNo
-from forms.kinds import Date, LongText, Number, Text
+from forms.kinds import YOUNG_PERSON_AGE, Date, LongText, Number, Text
 from forms.model import Artefact, Section
 from forms.rules import not_before
 
@@ -33,7 +33,12 @@ ARTEFACT = PHOENIX_CASE_CLOSURE = Artefact(
                     error_name="the name of the young person",
                 ),
                 Text("case_no", "Case no.", error_name="the case number"),
-                Date("dob", "DOB", error_name="the young person's date of birth"),
+                Date(
+                    "dob",
+                    "DOB",
+                    born_years_ago=YOUNG_PERSON_AGE,
+                    error_name="the young person's date of birth",
+                ),
                 LongText(
                     "address",
                     "Young person's address",

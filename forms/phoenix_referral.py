@@ -7,7 +7,7 @@ verbatim from the inventory; the printed typo "ECHP" is kept (the fixed label is
 """
 
 from forms.choices import Choice, MultiChoice, Option, YesNo
-from forms.kinds import Date, Email, LongText, Phone, Postcode, Text
+from forms.kinds import YOUNG_PERSON_AGE, Date, Email, LongText, Phone, Postcode, Text
 from forms.model import Artefact, Section
 from forms.rules import age_on
 
@@ -330,6 +330,7 @@ ARTEFACT = PHOENIX_REFERRAL = Artefact(
                     "Date of birth",
                     required=True,
                     hint="The Phoenix Project works with young people aged 10 to 17.",
+                    born_years_ago=YOUNG_PERSON_AGE,
                     error_name="the date of birth of the person referred",
                 ),
                 Text("person_gender", "Gender", error_name="the gender of the person referred"),
