@@ -11,17 +11,28 @@ from forms.kinds import TICKED, UNTICKED, Field
 
 @dataclass(frozen=True)
 class Option:
+    """A printed option. As for a field's label (forms.kinds.Field), `label` is what the web
+    shows and `paper_label` the printed wording, when the two differ."""
+
     value: str
     label: str
     hint: str | None = None
     reveal: tuple[Field, ...] = ()  # follow-up boxes shown when this option is chosen
+    paper_label: str | None = None
+
+    @property
+    def label_on_paper(self) -> str:
+        return self.paper_label or self.label
 
 
 def _ticks(options: tuple[Option, ...], chosen: set[str]) -> str:
-    """Every option with its tick box: on one line when short, else one option a line."""
+    """Every option with its tick box, worded as printed: on one line when short, else one
+    option a line."""
     # A no-break space keeps each box on the line of its label when the line wraps.
-    boxes = [f"{TICKED if o.value in chosen else UNTICKED}\u00a0{o.label}" for o in options]
-    short = len(options) <= 4 and all(len(o.label) <= 24 for o in options)
+    boxes = [
+        f"{TICKED if o.value in chosen else UNTICKED}\u00a0{o.label_on_paper}" for o in options
+    ]
+    short = len(options) <= 4 and all(len(o.label_on_paper) <= 24 for o in options)
     return "   ".join(boxes) if short else "\n".join(boxes)
 
 

@@ -275,8 +275,11 @@ ARTEFACT = CSE_REFERRAL = Artefact(
                 YesNo(
                     "mase_referral",
                     "Referral to MASE?",
-                    hint="If yes MASE Referral Information form below to be completed by lead"
-                    " professional",
+                    # Printed: "If yes MASE Referral Information form below to be completed by
+                    # lead professional" (L562). Here the MASE Referral Information is started
+                    # from this referral once it is submitted (Continues, forms.mase_referral).
+                    hint="If yes, the lead professional completes the MASE Referral Information:"
+                    " it can be started from this referral once you submit it.",
                     error_name="whether the case is referred to MASE",
                 ),
                 YesNo(

@@ -70,8 +70,11 @@ def unstorable_characters(text: str) -> list[str]:
 class Field:
     """One question on a paper form.
 
-    `label` is printed verbatim from the inventory. `error_name` is how error messages refer
-    to the field when the printed label reads badly in a sentence ("Enter D.O.B").
+    `label` is printed verbatim from the inventory, and the web shows it too, unless the paper
+    words it for paper only ("(delete as appropriate)", "Please tick"): then `label` is how the
+    web asks it, and `paper_label` is the printed label, verbatim, which the documents print.
+    `error_name` is how error messages refer to the field when the label reads badly in a
+    sentence ("Enter D.O.B").
     """
 
     name: str
@@ -80,6 +83,12 @@ class Field:
     required: bool = False
     error_name: str | None = None
     print_hint: bool = False  # the hint is printed on the paper form: documents print it too
+    paper_label: str | None = None
+
+    @property
+    def label_on_paper(self) -> str:
+        """The label as the paper form prints it, and so as the Word and PDF documents do."""
+        return self.paper_label or self.label
 
     @property
     def called(self) -> str:

@@ -186,9 +186,9 @@ ARTEFACT = MASE_CASE_SUMMARY = Artefact(
                 # date fills "Actions from [date]:" below (inferred).
                 Date(
                     "meeting_date",
-                    "Update from MASE meeting \u2013 [date]:",
-                    hint="The date of the MASE meeting. The actions below are from the same"
-                    " meeting.",
+                    "Date of the MASE meeting",
+                    paper_label="Update from MASE meeting \u2013 [date]:",
+                    hint="The update and the actions below are from this meeting.",
                     error_name="the date of the MASE meeting",
                 ),
                 LongText(
@@ -239,7 +239,8 @@ ARTEFACT = MASE_CASE_SUMMARY = Artefact(
             (
                 Repeat(
                     "actions",
-                    "Actions from [date]:",
+                    "Actions from the MASE meeting",
+                    paper_label="Actions from [date]:",
                     hint="The actions from the MASE meeting whose date is given above, each with"
                     " its owner and an update.",
                     item_label="Action",

@@ -13,9 +13,18 @@ from forms.repeat import Repeat
 
 @dataclass(frozen=True)
 class Section:
+    """A titled part of an artefact. Its `description` is shown on the web; the documents print
+    `paper_description` instead when the paper's instructions are for paper only ("Please
+    tick ...")."""
+
     title: str
     fields: tuple[Field, ...]
     description: str | None = None
+    paper_description: str | None = None
+
+    @property
+    def description_on_paper(self) -> str | None:
+        return self.paper_description or self.description
 
     def walk(self) -> Iterator[Field]:
         for f in self.fields:

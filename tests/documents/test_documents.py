@@ -101,9 +101,9 @@ def test_every_declared_field_is_in_schema_and_both_documents(artefact: Artefact
     for f in artefact.walk():
         assert f.name in schema_fields
         labels = (
-            [f.label]
+            [f.label_on_paper]
             if not isinstance(f, Repeat)
-            else [i.label for s in f.fields for i in s.walk()]
+            else [i.label_on_paper for s in f.fields for i in s.walk()]
         )
         for label in labels:
             assert squash(label) in word, label

@@ -89,9 +89,9 @@ def test_older_male_or_female_needs_the_indicator_ticked(client: FlaskClient) ->
         client,
         answers(risk_indicators=indicators, older_person_sex="female"),
         "risk_indicators",
-        "You gave '(older male or female)' but did not select 'Concerns about relationship"
-        " with older male or female (delete as appropriate)' for the risk indicators. Select"
-        " 'Concerns about relationship with older male or female (delete as appropriate)', or"
+        "You gave 'Older male or female' but did not select 'Concerns about relationship"
+        " with older male or female' for the risk indicators. Select"
+        " 'Concerns about relationship with older male or female', or"
         " delete what you wrote there",
     )
 
