@@ -97,11 +97,13 @@ ARTEFACT = PHOENIX_CASE_CLOSURE = Artefact(
                         Option(
                             "other",
                             "Other",
-                            # Inferred (inventory 7.12): no label is printed beside "Other".
+                            # Inferred (inventory 7.12): no label is printed beside "Other". "Other"
+                            # alone says nothing: its details are required when it is chosen.
                             reveal=(
                                 Text(
                                     "other_reason",
                                     "Other – details",
+                                    required=True,
                                     error_name="the other reason for closure",
                                 ),
                             ),

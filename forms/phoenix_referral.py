@@ -256,7 +256,8 @@ def _criterion(key: str, label: str, statements: tuple[str, ...]) -> Choice:
         error_name=called,
         options=(
             *(Option(str(level), text) for level, text in enumerate(statements, start=1)),
-            # Inferred (inventory 4.54-4.67): ticking "Other" opens a box for the details.
+            # Inferred (inventory 4.54-4.67): ticking "Other" opens a box for the details, which
+            # "please give details" asks for: required when Other is chosen (forms.model).
             Option(
                 "other",
                 OTHER,
@@ -264,6 +265,7 @@ def _criterion(key: str, label: str, statements: tuple[str, ...]) -> Choice:
                     LongText(
                         f"criterion_{key}_other",
                         OTHER,
+                        required=True,
                         error_name=f"the other details for \u2018{label}\u2019",
                     ),
                 ),
