@@ -11,6 +11,7 @@ printed hint. Both the young person and the practitioner sign it.
 from forms.kinds import YOUNG_PERSON_AGE, Date, LongText, Number, Text
 from forms.model import Artefact, Section
 from forms.repeat import Repeat
+from forms.rules import not_before
 
 AGREED = "I agree that this is an accurate record of our discussion"
 
@@ -143,6 +144,15 @@ ARTEFACT = PHOENIX_ACTION_PLAN = Artefact(
                 ),
             ),
             description="The practitioner completing the assessment types their name to sign.",
+        ),
+    ),
+    rules=(
+        # A plan is reviewed "as part of the ongoing work" after it is drawn up (L3046-3047).
+        not_before(
+            "plan_date",
+            "date_of_review",
+            "The date of review must be the same as or after the date of the action plan",
+            within="actions",
         ),
     ),
     prefill={
