@@ -4,7 +4,8 @@ MASE meeting pack, pages "New Case N Name", "Existing Case N Name:" and "Existin
 Borough N Name" (cse-strategy.txt L1058-1322); inventory B2. The three printed variants differ
 only in "Other agencies actively involved in managing risk of CSE" (out of borough, L1244) and
 "Impact of MASE plan so far" (existing cases, L1182, L1274, L1322): one form, the variant chosen
-first. The police risk categories (L288-317) are worded as on the MASE Referral Information.
+first, which reveals the boxes its page prints. The police risk categories (L288-317) are
+worded as on the MASE Referral Information.
 """
 
 from __future__ import annotations
@@ -22,33 +23,16 @@ from forms.rules import not_before
 
 NEW, EXISTING, OUT_OF_BOROUGH = "new", "existing", "out_of_borough"
 
-# Boxes printed on some variants only (inventory B2.12, B2.23): which variants, and the message
-# when one is filled in on a page of another variant.
-_ONLY_ON = {
-    "other_agencies": (
-        (OUT_OF_BOROUGH,),
-        "Other agencies actively involved in managing risk of CSE are printed on the Existing"
-        " Cases out of Borough page only: select \u2018Existing Cases out of Borough\u2019, or"
-        " delete what you wrote there",
-    ),
-    "impact": (
-        (EXISTING, OUT_OF_BOROUGH),
-        "Impact of MASE plan so far is printed on the Existing Case and Existing Cases out of"
-        " Borough pages only: select one of them, or delete what you wrote there",
-    ),
-}
 
-
-def _variant_boxes(data: Mapping[str, Any]) -> list[Problem]:
-    """A box of another variant's page filled in: the user chooses, nothing is dropped."""
-    variant = data.get("case_variant")
-    if variant is None:
-        return []
-    return [
-        (name, message)
-        for name, (variants, message) in _ONLY_ON.items()
-        if data.get(name) not in (None, "") and variant not in variants
-    ]
+# A follow-up box is revealed by one option only (web/templates/fields.html), so each existing
+# variant has its own impact box: `impact` on the Existing Case page, `impact_out_of_borough`
+# on the out of borough one. The Word template prints whichever is given, in the one place.
+def _impact(name: str) -> LongText:
+    """ "Impact of MASE plan so far", printed after the actions on both existing cases' pages
+    (L1182, L1274, L1322)."""
+    return LongText(
+        name, "Impact of MASE plan so far", error_name="the impact of the MASE plan so far"
+    )
 
 
 def _age_matches_dob(data: Mapping[str, Any]) -> list[Problem]:
@@ -97,11 +81,22 @@ ARTEFACT = MASE_CASE_SUMMARY = Artefact(
                             EXISTING,
                             "Existing Case",
                             hint="Discussed at an earlier MASE meeting.",
+                            reveal=(_impact("impact"),),
                         ),
+                        # Inventory B2.12, B2.23: printed on this page only, after Lead
+                        # Professional and after the actions.
                         Option(
                             OUT_OF_BOROUGH,
                             "Existing Cases out of Borough",
                             hint="An existing case where the child is out of borough.",
+                            reveal=(
+                                LongText(
+                                    "other_agencies",
+                                    "Other agencies actively involved in managing risk of CSE",
+                                    error_name="the other agencies actively involved",
+                                ),
+                                _impact("impact_out_of_borough"),
+                            ),
                         ),
                     ),
                 ),
@@ -170,12 +165,6 @@ ARTEFACT = MASE_CASE_SUMMARY = Artefact(
                     "lead_professional",
                     "Lead Professional:",
                     error_name="the lead professional",
-                ),
-                LongText(
-                    "other_agencies",
-                    "Other agencies actively involved in managing risk of CSE",
-                    hint="Existing Cases out of Borough only.",
-                    error_name="the other agencies actively involved",
                 ),
             ),
         ),
@@ -253,19 +242,6 @@ ARTEFACT = MASE_CASE_SUMMARY = Artefact(
                 ),
             ),
         ),
-        # Printed after the actions on the existing cases' pages (L1182): its own section, so
-        # that it does not read as part of the last action.
-        Section(
-            "Impact",
-            (
-                LongText(
-                    "impact",
-                    "Impact of MASE plan so far",
-                    hint="Existing Case and Existing Cases out of Borough only.",
-                    error_name="the impact of the MASE plan so far",
-                ),
-            ),
-        ),
     ),
     rules=(
         _age_matches_dob,
@@ -279,7 +255,6 @@ ARTEFACT = MASE_CASE_SUMMARY = Artefact(
             "date_of_referral",
             "The date of referral must be the same as or after the child's date of birth",
         ),
-        _variant_boxes,
     ),
     prefill={
         "name": "case.full_name",
