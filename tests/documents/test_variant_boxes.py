@@ -29,7 +29,14 @@ def test_the_impact_prints_in_its_one_place(impact: str) -> None:
     assert word.count(IMPACT) == 1
     assert f"{IMPACT} {WRITTEN}" in word  # the label's cell, then the answer's
     assert word.index(IMPACT) > word.index("Action(s)")  # after the actions, as on paper
-    assert WRITTEN in squash(pdf_body(render_pdf(MASE_CASE_SUMMARY, data)))
+    pdf = squash(pdf_body(render_pdf(MASE_CASE_SUMMARY, data)))
+    assert f"{IMPACT} {WRITTEN}" in pdf
+    assert pdf.count(IMPACT) == 1  # not the other variant's empty box too
+
+
+def test_a_blank_pdf_prints_every_variant_box() -> None:
+    pdf = squash(pdf_body(render_pdf(MASE_CASE_SUMMARY, MASE_CASE_SUMMARY.clean({}))))
+    assert pdf.count(IMPACT) == 2 and pdf.count(AGENCIES) == 1
 
 
 def test_other_agencies_print_after_the_lead_professional() -> None:
