@@ -14,11 +14,13 @@ from playwright.sync_api import Page, expect
 
 from forms import ARTEFACTS
 from tests.browser.conftest import CASE_NAME
-from tests.browser.pages import assert_no_axe_violations, open_form
+from tests.browser.pages import assert_no_axe_violations, fill_answers, open_form, submit
+from tests.conftest import sample_json
 
 WIDTHS = {"320px": 320, "375px": 375, "zoom-200": 640}
 CASE = " ".join(CASE_NAME)
 REFERRAL = ARTEFACTS["cse_referral"]
+STUDY = ARTEFACTS["case_study"]
 
 
 def _home(page: Page) -> None:
@@ -27,10 +29,17 @@ def _home(page: Page) -> None:
 
 
 def _case(page: Page) -> None:
-    """The case page with a document (a draft referral) and an audit trail, as a manager."""
+    """The case page with documents (a submitted case study, a draft referral) and an audit
+    trail, as a manager."""
+    open_form(page, STUDY)
+    fill_answers(page, STUDY, sample_json(STUDY.slug))
+    submit(page)
     open_form(page, REFERRAL)
     page.get_by_role("link", name="Back to the case").click()
-    expect(page.get_by_role("row").filter(has_text=REFERRAL.title).first).to_be_visible()
+    documents = page.get_by_role("region", name="Documents")
+    expect(documents.get_by_role("row").filter(has_text=STUDY.title).first).to_contain_text(
+        "Version 1"
+    )
     expect(page.get_by_role("heading", name="Audit trail")).to_be_visible()
 
 
