@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from functools import cache, lru_cache
 from typing import Any
 from xml.sax.saxutils import escape
@@ -167,21 +167,6 @@ def _grid(rows: list[tuple[Field, Any]], width: float) -> Grid:
     return Grid(grid, LABEL_WIDTH)
 
 
-def _printed(f: Field, data: Mapping[str, Any]) -> Iterator[Field]:
-    """A field, then the follow-up boxes it shows: those of the options chosen, or all of them
-    when none is (a blank form, as on paper). A box under an option not chosen is empty (the
-    declaration refuses one filled in) and would only repeat a label ("Impact of MASE plan so
-    far" is one box for each existing variant); one that holds an answer is printed anyway."""
-    yield f
-    if not isinstance(f, Choice):
-        return
-    chosen = f.chosen(data.get(f.name))
-    for option in f.options:
-        for box in option.reveal:
-            if not chosen or option.value in chosen or data.get(box.name) not in (None, "", []):
-                yield from _printed(box, data)
-
-
 def _story(artefact: Artefact, data: Mapping[str, Any], width: float) -> list[Flowable]:
     styles = _styles()
     story: list[Flowable] = [
@@ -194,7 +179,7 @@ def _story(artefact: Artefact, data: Mapping[str, Any], width: float) -> list[Fl
             block.append(_text(section.description_on_paper, styles["note"]))
         for part in section.parts():
             if not isinstance(part, Repeat):
-                printed = [f for p in part for f in _printed(p, data)]
+                printed = [f for p in part for f in p.shown(data)]
                 block.append(_grid([(f, data.get(f.name)) for f in printed], width))
                 continue
             for number, item in enumerate(data.get(part.name) or [{}], start=part.first_number):
@@ -202,7 +187,7 @@ def _story(artefact: Artefact, data: Mapping[str, Any], width: float) -> list[Fl
                     CondPageBreak(KEEP_WITH_HEADING),
                     _Heading(f"{part.item_label} {number}", styles["h2"], level=1),
                     _grid(
-                        [(f, item.get(f.name)) for p in part.fields for f in _printed(p, item)],
+                        [(f, item.get(f.name)) for p in part.fields for f in p.shown(item)],
                         width,
                     ),
                 ]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -69,6 +69,18 @@ class Choice(Field):
         for option in self.options:
             for revealed in option.reveal:
                 yield from revealed.walk()
+
+    def shown(self, data: Mapping[str, Any]) -> Iterator[Field]:
+        """The choice, then the follow-up boxes of the options chosen, or all of them when none
+        is (a blank form, as on paper). A box under an option not chosen is empty (forms.model
+        refuses one filled in) and would only repeat a label ("Impact of MASE plan so far" is
+        one box for each existing variant); one that holds an answer is shown anyway."""
+        yield self
+        chosen = self.chosen(data.get(self.name))
+        for option in self.options:
+            for box in option.reveal:
+                if not chosen or option.value in chosen or data.get(box.name) not in (None, "", []):
+                    yield from box.shown(data)
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -129,6 +129,11 @@ class Field:
         return self.display(value)
 
     def walk(self) -> Iterator[Field]:
+        yield self
+
+    def shown(self, data: Mapping[str, Any]) -> Iterator[Field]:
+        """This field, then the follow-up boxes its answer in `data` shows (forms.choices):
+        what a completed document and the answers page print."""
         yield self
 
 

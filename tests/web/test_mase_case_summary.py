@@ -7,7 +7,18 @@ import pytest
 from flask.testing import FlaskClient
 
 from forms.mase_case_summary import MASE_CASE_SUMMARY
-from tests.helpers import FormCheck, inline_error, page, post_answers, start, stored
+from tests.conftest import sample_json
+from tests.helpers import (
+    FormCheck,
+    inline_error,
+    page,
+    post_answers,
+    squash,
+    start,
+    stored,
+    submit,
+    visible_text,
+)
 
 FORM = FormCheck(MASE_CASE_SUMMARY)
 answers, refused, accepted = FORM.answers, FORM.refused, FORM.accepted
@@ -140,3 +151,11 @@ def test_errors_in_a_second_action_sit_in_that_block(client: FlaskClient) -> Non
     data = answers()
     data["actions"][1]["owner"] = "DS Alex\nPretendname"
     refused(client, data, "actions-1-owner", "The owner of the action must be on one line")
+
+
+def test_the_answers_page_shows_the_boxes_of_the_variant_chosen(client: FlaskClient) -> None:
+    shown = squash(visible_text(client.get(submit(client, MASE_CASE_SUMMARY, answers()))))
+    assert sample_json("mase_case_summary")["case_variant"] == "out_of_borough"
+    assert shown.count("Impact of MASE plan so far") == 1  # not the Existing Case's box too
+    assert "Impact of MASE plan so far No missing episodes" in shown
+    assert "Other agencies actively involved in managing risk of CSE Sampletown" in shown
