@@ -95,6 +95,7 @@ def create_app(
     from accounts.views import bp as accounts
     from web import templating
     from web.access import IdConverter, guard
+    from web.case_status import bp as case_status
     from web.cases import bp as cases
     from web.documents import bp as documents
     from web.drafts import bp as drafts
@@ -103,7 +104,7 @@ def create_app(
 
     app.url_map.converters["id"] = IdConverter
     templating.init_app(app)
-    for blueprint in (accounts, cases, documents, drafts, sections, versions):
+    for blueprint in (accounts, cases, case_status, documents, drafts, sections, versions):
         app.register_blueprint(blueprint)
     app.before_request(guard)
     limits.init_app(app)

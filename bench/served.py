@@ -135,8 +135,9 @@ def _pooled(rounds: dict[str, list[dict[str, list[float]]]], key: str) -> dict[s
 
 
 def _page_rows(label: str, rounds: dict[str, list[dict[str, list[float]]]]) -> list[Row]:
+    """A form page is one section's page: the longest of each form (bench/workload.py)."""
     return [
-        _p95_row(f"{label}: {slug} form page GET", 30, _pooled(rounds, slug))
+        _p95_row(f"{label}: {slug} form page (longest section) GET", 30, _pooled(rounds, slug))
         for slug in workload.PAGES
     ]
 

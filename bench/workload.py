@@ -43,29 +43,32 @@ class Side:
     server: Gunicorn
     visitor: Visitor
     case: str = ""
-    forms: dict[str, str] = field(default_factory=dict)
+    forms: dict[str, str] = field(default_factory=dict)  # slug: its longest section's page
     versions: list[str] = field(default_factory=list)
 
 
 def seed(side: Side, email: str, password: str) -> None:
-    """A case, a form of each measured page, and VERSIONS submitted referrals (the sample)."""
+    """A case, a form of each measured page, and VERSIONS submitted referrals (the sample).
+
+    A form is filled one section's page at a time: the page measured of each form is its
+    longest section page (the most markup: the section asking the most fields), or the whole
+    form on a checkout from before sections. The first version goes through every section,
+    then "Check your answers"; each later one saves a section again, then submits from there.
+    """
     visitor = side.visitor
     assert visitor.sign_in(email, password).status_code == 302, "bench: cannot sign in"
     side.case = visitor.create_case("Bench", "Httpcase")
-    side.forms = {slug: visitor.start(side.case, slug) for slug in PAGES}
+    side.forms = {slug: visitor.longest_section(visitor.start(side.case, slug)) for slug in PAGES}
     referral = ARTEFACTS["cse_referral"]
     answers = list(as_formdata(referral, complete(referral)).items(multi=True))
-    form = visitor.start(side.case, "cse_referral")
-    for _ in range(VERSIONS):
-        visitor.get(form)
-        posted = [*answers, ("lock_version", visitor.hidden["lock_version"])]
-        response = visitor.post(form, [*posted, ("action", "submit")])
-        assert response.status_code == 302, f"bench: submit gave {response.status_code}"
-        side.versions.append(str(response.headers["Location"]))
+    form = visitor.start(side.case, "cse_referral", new="yes")  # beside the draft measured
+    side.versions.append(visitor.submit(form, referral, answers))
+    for _ in range(VERSIONS - 1):
+        side.versions.append(visitor.submit(form, referral, answers, sections=[1]))
 
 
 def form_pages(side: Side, gets: int = 30) -> dict[str, list[float]]:
-    """Milliseconds of each form page's GET, one after another."""
+    """Milliseconds of each form page's GET (its longest section's page), one after another."""
     times: dict[str, list[float]] = {}
     timer = Timer(side.visitor)
     for slug, url in side.forms.items():
@@ -127,7 +130,7 @@ def mixed(side: Side, requests: int = 1000) -> None:
     """Page views and downloads, as a day's work mixes them, four at a time."""
     paths = [
         *side.forms.values(),
-        *side.forms.values(),
+        *(url.partition("/sections/")[0] for url in side.forms.values()),  # the task lists
         side.case,
         "/",
         *(f"{v}/document.pdf" for v in side.versions[:3]),

@@ -136,7 +136,7 @@ class _Heading(_Text):
 def _label(f: Field, width: float) -> list[Line]:
     """The label, in bold, with the prompt printed under it on paper (not web-only help)."""
     prompt = hint_lines(f.hint, width) if f.print_hint and f.hint else []
-    return label_lines(f.label, width) + prompt
+    return label_lines(f.label_on_paper, width) + prompt
 
 
 def _options(f: Choice, value: Any, width: float) -> list[Line]:
@@ -175,17 +175,21 @@ def _story(artefact: Artefact, data: Mapping[str, Any], width: float) -> list[Fl
     ]
     for section in artefact.sections:
         block: list[Flowable] = [_Heading(section.title, styles["h1"], level=0)]
-        if section.description:  # printed instructions, as on the paper form
-            block.append(_text(section.description, styles["note"]))
+        if section.description_on_paper:  # printed instructions, as on the paper form
+            block.append(_text(section.description_on_paper, styles["note"]))
         for part in section.parts():
             if not isinstance(part, Repeat):
-                block.append(_grid([(f, data.get(f.name)) for p in part for f in p.walk()], width))
+                printed = [f for p in part for f in p.shown(data)]
+                block.append(_grid([(f, data.get(f.name)) for f in printed], width))
                 continue
             for number, item in enumerate(data.get(part.name) or [{}], start=part.first_number):
                 block += [
                     CondPageBreak(KEEP_WITH_HEADING),
                     _Heading(f"{part.item_label} {number}", styles["h2"], level=1),
-                    _grid([(f, item.get(f.name)) for f in part.inner], width),
+                    _grid(
+                        [(f, item.get(f.name)) for p in part.fields for f in p.shown(item)],
+                        width,
+                    ),
                 ]
         story += [CondPageBreak(KEEP_WITH_HEADING), *_kept_together_if_short(block, width)]
     return story

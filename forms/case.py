@@ -4,7 +4,7 @@ Not a paper artefact (it defines CASE, not ARTEFACT), so it has no documents; it
 with the same field kinds, so the same web form, checks and schema serve it.
 """
 
-from forms.kinds import Date, LongText, Postcode, Text
+from forms.kinds import YOUNG_PERSON_AGE, Date, LongText, Postcode, Text
 from forms.model import Artefact, Section
 
 CASE = Artefact(
@@ -20,7 +20,9 @@ CASE = Artefact(
                 Date(
                     "dob",
                     "Date of birth",
-                    hint="For example, 27 3 2010. Leave it blank if you do not know it yet.",
+                    # The example comes after this hint, from born_years_ago (forms.kinds.Date).
+                    hint="Leave it blank if you do not know it yet.",
+                    born_years_ago=YOUNG_PERSON_AGE,
                     error_name="the date of birth",
                 ),
                 LongText("address", "Address", hint="Where the young person lives now."),

@@ -67,7 +67,9 @@ ARTEFACT = CASE_STUDY = Artefact(
                 # the box lists what is attached and the files go with the case study.
                 LongText(
                     "attachments",
-                    "NB: Please attach any relevant information in support of this case study.",
+                    "Information attached in support of this case study",
+                    paper_label="NB: Please attach any relevant information in support of this"
+                    " case study.",
                     hint="List what you are attaching, one item a line, and send those files"
                     " with this case study: this service does not keep files. Anonymise them"
                     " too.",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -11,17 +11,28 @@ from forms.kinds import TICKED, UNTICKED, Field
 
 @dataclass(frozen=True)
 class Option:
+    """A printed option. As for a field's label (forms.kinds.Field), `label` is what the web
+    shows and `paper_label` the printed wording, when the two differ."""
+
     value: str
     label: str
     hint: str | None = None
     reveal: tuple[Field, ...] = ()  # follow-up boxes shown when this option is chosen
+    paper_label: str | None = None
+
+    @property
+    def label_on_paper(self) -> str:
+        return self.paper_label or self.label
 
 
 def _ticks(options: tuple[Option, ...], chosen: set[str]) -> str:
-    """Every option with its tick box: on one line when short, else one option a line."""
+    """Every option with its tick box, worded as printed: on one line when short, else one
+    option a line."""
     # A no-break space keeps each box on the line of its label when the line wraps.
-    boxes = [f"{TICKED if o.value in chosen else UNTICKED}\u00a0{o.label}" for o in options]
-    short = len(options) <= 4 and all(len(o.label) <= 24 for o in options)
+    boxes = [
+        f"{TICKED if o.value in chosen else UNTICKED}\u00a0{o.label_on_paper}" for o in options
+    ]
+    short = len(options) <= 4 and all(len(o.label_on_paper) <= 24 for o in options)
     return "   ".join(boxes) if short else "\n".join(boxes)
 
 
@@ -58,6 +69,18 @@ class Choice(Field):
         for option in self.options:
             for revealed in option.reveal:
                 yield from revealed.walk()
+
+    def shown(self, data: Mapping[str, Any]) -> Iterator[Field]:
+        """The choice, then the follow-up boxes of the options chosen, or all of them when none
+        is (a blank form, as on paper). A box under an option not chosen is empty (forms.model
+        refuses one filled in) and would only repeat a label ("Impact of MASE plan so far" is
+        one box for each existing variant); one that holds an answer is shown anyway."""
+        yield self
+        chosen = self.chosen(data.get(self.name))
+        for option in self.options:
+            for box in option.reveal:
+                if not chosen or option.value in chosen or data.get(box.name) not in (None, "", []):
+                    yield from box.shown(data)
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ is fixed.
 """
 
 from forms.choices import YesNo
-from forms.kinds import Date, Email, LongText, Phone, Text
+from forms.kinds import YOUNG_PERSON_AGE, Date, Email, LongText, Phone, Text
 from forms.model import Artefact, Section
 from forms.prefill import TODAY
 from forms.repeat import Repeat
@@ -128,7 +128,9 @@ _person_of_interest = Repeat(
         Text("forename", "Forename", error_name="the person's forename"),
         Text("surname", "Surname", error_name="the person's surname"),
         *_PERSON[:_BEFORE_DOB],
-        Date("dob", "D.O.B", error_name="the person's date of birth"),
+        # Inferred: an adult's date in the example, as the person of concern is often older
+        # ("relationship with older male or female", L3474), though a peer may be named too.
+        Date("dob", "D.O.B", born_years_ago=25, error_name="the person's date of birth"),
         *_PERSON[_BEFORE_DOB:],
         Text("gp", "GP", error_name="the person's GP"),
         Text("other_professional", "Other professional involved"),
@@ -200,7 +202,13 @@ ARTEFACT = CSE_REFERRAL = Artefact(
                 ),
                 Text("child_surname", "Surname", required=True, error_name="the child's surname"),
                 *_CHILD[:_BEFORE_DOB],
-                Date("child_dob", "D.O.B", required=True, error_name="the child's date of birth"),
+                Date(
+                    "child_dob",
+                    "D.O.B",
+                    required=True,
+                    born_years_ago=YOUNG_PERSON_AGE,
+                    error_name="the child's date of birth",
+                ),
                 *_CHILD[_BEFORE_DOB:],
                 Text(
                     "child_education",
@@ -268,8 +276,11 @@ ARTEFACT = CSE_REFERRAL = Artefact(
                 YesNo(
                     "mase_referral",
                     "Referral to MASE?",
-                    hint="If yes MASE Referral Information form below to be completed by lead"
-                    " professional",
+                    # Printed: "If yes MASE Referral Information form below to be completed by
+                    # lead professional" (L562). Here the MASE Referral Information is started
+                    # from this referral once it is submitted (Continues, forms.mase_referral).
+                    hint="If yes, the lead professional completes the MASE Referral Information:"
+                    " it can be started from this referral once you submit it.",
                     error_name="whether the case is referred to MASE",
                 ),
                 YesNo(

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -70,8 +70,11 @@ def unstorable_characters(text: str) -> list[str]:
 class Field:
     """One question on a paper form.
 
-    `label` is printed verbatim from the inventory. `error_name` is how error messages refer
-    to the field when the printed label reads badly in a sentence ("Enter D.O.B").
+    `label` is printed verbatim from the inventory, and the web shows it too, unless the paper
+    words it for paper only ("(delete as appropriate)", "Please tick"): then `label` is how the
+    web asks it, and `paper_label` is the printed label, verbatim, which the documents print.
+    `error_name` is how error messages refer to the field when the label reads badly in a
+    sentence ("Enter D.O.B").
     """
 
     name: str
@@ -80,6 +83,12 @@ class Field:
     required: bool = False
     error_name: str | None = None
     print_hint: bool = False  # the hint is printed on the paper form: documents print it too
+    paper_label: str | None = None
+
+    @property
+    def label_on_paper(self) -> str:
+        """The label as the paper form prints it, and so as the Word and PDF documents do."""
+        return self.paper_label or self.label
 
     @property
     def called(self) -> str:
@@ -120,6 +129,11 @@ class Field:
         return self.display(value)
 
     def walk(self) -> Iterator[Field]:
+        yield self
+
+    def shown(self, data: Mapping[str, Any]) -> Iterator[Field]:
+        """This field, then the follow-up boxes its answer in `data` shows (forms.choices):
+        what a completed document and the answers page print."""
         yield self
 
 
@@ -190,11 +204,32 @@ class Phone(Text):
         return None
 
 
+# The age of the young person in a date-of-birth example: the middle of the 10 to 17 the
+# Phoenix Project works with (cse-strategy.txt L1333-1334); CSE is of under-18s (L88-90).
+YOUNG_PERSON_AGE = 14
+
+
 @dataclass(frozen=True)
 class Date(Field):
-    """A date entered as day, month and year. No date in the future unless `future_ok`."""
+    """A date entered as day, month and year. No date in the future unless `future_ok`.
+
+    The web form's hint gives an example of such a date (`example`): a date of birth of someone
+    `born_years_ago` years ago when that is set; else a recent date, or one to come when the
+    date may be in the future (a date to review or act by).
+    """
 
     future_ok: bool = False
+    born_years_ago: int | None = None
+
+    def example(self, today: dt.date | None = None) -> str:
+        """A date like the ones asked for, as typed: day, month, year ("27 3 2011")."""
+        today = today or dt.date.today()
+        if self.born_years_ago is not None:
+            return f"27 3 {today.year - self.born_years_ago}"
+        this_year = dt.date(today.year, 3, 27)
+        if self.future_ok:
+            return f"27 3 {today.year + (this_year <= today)}"
+        return f"27 3 {today.year - (this_year > today)}"
 
     def problem(self, value: Any) -> str | None:
         if not isinstance(value, dt.date):

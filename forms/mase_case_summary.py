@@ -4,7 +4,8 @@ MASE meeting pack, pages "New Case N Name", "Existing Case N Name:" and "Existin
 Borough N Name" (cse-strategy.txt L1058-1322); inventory B2. The three printed variants differ
 only in "Other agencies actively involved in managing risk of CSE" (out of borough, L1244) and
 "Impact of MASE plan so far" (existing cases, L1182, L1274, L1322): one form, the variant chosen
-first. The police risk categories (L288-317) are worded as on the MASE Referral Information.
+first, which reveals the boxes its page prints. The police risk categories (L288-317) are
+worded as on the MASE Referral Information.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from typing import Any
 
 from forms.carry import persons_in_words
 from forms.choices import Choice, Option
-from forms.kinds import Date, LongText, Number, Text
+from forms.kinds import YOUNG_PERSON_AGE, Date, LongText, Number, Text
 from forms.mase_referral import CATEGORY_1, CATEGORY_2, CATEGORY_3
 from forms.model import Artefact, Problem, Section
 from forms.prefill import From
@@ -24,33 +25,16 @@ from forms.rules import not_before
 
 NEW, EXISTING, OUT_OF_BOROUGH = "new", "existing", "out_of_borough"
 
-# Boxes printed on some variants only (inventory B2.12, B2.23): which variants, and the message
-# when one is filled in on a page of another variant.
-_ONLY_ON = {
-    "other_agencies": (
-        (OUT_OF_BOROUGH,),
-        "Other agencies actively involved in managing risk of CSE are printed on the Existing"
-        " Cases out of Borough page only: select \u2018Existing Cases out of Borough\u2019, or"
-        " delete what you wrote there",
-    ),
-    "impact": (
-        (EXISTING, OUT_OF_BOROUGH),
-        "Impact of MASE plan so far is printed on the Existing Case and Existing Cases out of"
-        " Borough pages only: select one of them, or delete what you wrote there",
-    ),
-}
 
-
-def _variant_boxes(data: Mapping[str, Any]) -> list[Problem]:
-    """A box of another variant's page filled in: the user chooses, nothing is dropped."""
-    variant = data.get("case_variant")
-    if variant is None:
-        return []
-    return [
-        (name, message)
-        for name, (variants, message) in _ONLY_ON.items()
-        if data.get(name) not in (None, "") and variant not in variants
-    ]
+# A follow-up box is revealed by one option only (web/templates/fields.html), so each existing
+# variant has its own impact box: `impact` on the Existing Case page, `impact_out_of_borough`
+# on the out of borough one. The Word template prints whichever is given, in the one place.
+def _impact(name: str) -> LongText:
+    """ "Impact of MASE plan so far", printed after the actions on both existing cases' pages
+    (L1182, L1274, L1322)."""
+    return LongText(
+        name, "Impact of MASE plan so far", error_name="the impact of the MASE plan so far"
+    )
 
 
 def _age_matches_dob(data: Mapping[str, Any]) -> list[Problem]:
@@ -99,11 +83,22 @@ ARTEFACT = MASE_CASE_SUMMARY = Artefact(
                             EXISTING,
                             "Existing Case",
                             hint="Discussed at an earlier MASE meeting.",
+                            reveal=(_impact("impact"),),
                         ),
+                        # Inventory B2.12, B2.23: printed on this page only, after Lead
+                        # Professional and after the actions.
                         Option(
                             OUT_OF_BOROUGH,
                             "Existing Cases out of Borough",
                             hint="An existing case where the child is out of borough.",
+                            reveal=(
+                                LongText(
+                                    "other_agencies",
+                                    "Other agencies actively involved in managing risk of CSE",
+                                    error_name="the other agencies actively involved",
+                                ),
+                                _impact("impact_out_of_borough"),
+                            ),
                         ),
                     ),
                 ),
@@ -114,7 +109,12 @@ ARTEFACT = MASE_CASE_SUMMARY = Artefact(
                     hint="The child's name, as on the list of children to be discussed.",
                     error_name="the child's name",
                 ),
-                Date("dob", "DOB:", error_name="the child's date of birth"),
+                Date(
+                    "dob",
+                    "DOB:",
+                    born_years_ago=YOUNG_PERSON_AGE,
+                    error_name="the child's date of birth",
+                ),
                 # Inferred (inventory B2.3): a number; checked against the DOB (rule below).
                 Number(
                     "age",
@@ -168,12 +168,6 @@ ARTEFACT = MASE_CASE_SUMMARY = Artefact(
                     "Lead Professional:",
                     error_name="the lead professional",
                 ),
-                LongText(
-                    "other_agencies",
-                    "Other agencies actively involved in managing risk of CSE",
-                    hint="Existing Cases out of Borough only.",
-                    error_name="the other agencies actively involved",
-                ),
             ),
         ),
         Section(
@@ -183,9 +177,9 @@ ARTEFACT = MASE_CASE_SUMMARY = Artefact(
                 # date fills "Actions from [date]:" below (inferred).
                 Date(
                     "meeting_date",
-                    "Update from MASE meeting \u2013 [date]:",
-                    hint="The date of the MASE meeting. The actions below are from the same"
-                    " meeting.",
+                    "Date of the MASE meeting",
+                    paper_label="Update from MASE meeting \u2013 [date]:",
+                    hint="The update and the actions below are from this meeting.",
                     error_name="the date of the MASE meeting",
                 ),
                 LongText(
@@ -236,7 +230,8 @@ ARTEFACT = MASE_CASE_SUMMARY = Artefact(
             (
                 Repeat(
                     "actions",
-                    "Actions from [date]:",
+                    "Actions from the MASE meeting",
+                    paper_label="Actions from [date]:",
                     hint="The actions from the MASE meeting whose date is given above, each with"
                     " its owner and an update.",
                     item_label="Action",
@@ -246,19 +241,6 @@ ARTEFACT = MASE_CASE_SUMMARY = Artefact(
                         Text("owner", "Owner", error_name="the owner of the action"),
                         LongText("progress", "Update", error_name="the update on the action"),
                     ),
-                ),
-            ),
-        ),
-        # Printed after the actions on the existing cases' pages (L1182): its own section, so
-        # that it does not read as part of the last action.
-        Section(
-            "Impact",
-            (
-                LongText(
-                    "impact",
-                    "Impact of MASE plan so far",
-                    hint="Existing Case and Existing Cases out of Borough only.",
-                    error_name="the impact of the MASE plan so far",
                 ),
             ),
         ),
@@ -275,7 +257,6 @@ ARTEFACT = MASE_CASE_SUMMARY = Artefact(
             "date_of_referral",
             "The date of referral must be the same as or after the child's date of birth",
         ),
-        _variant_boxes,
     ),
     # MASE meets monthly (L701) and a child's page is written again for each meeting: the
     # previous page of the case ("mase_case_summary.<field>", its latest submitted version)
@@ -309,7 +290,6 @@ ARTEFACT = MASE_CASE_SUMMARY = Artefact(
             "mase_case_summary.lead_professional",
             "cse_referral.child_lead_practitioner",
         ),
-        "other_agencies": "mase_case_summary.other_agencies",
         # The victim, offender, location and themes of the case stand until updated.
         "victim": "mase_case_summary.victim",
         "offender": (
@@ -320,6 +300,7 @@ ARTEFACT = MASE_CASE_SUMMARY = Artefact(
         "themes": "mase_case_summary.themes",
         "case_overview": "mase_case_summary.case_overview",
         "intervention": "mase_case_summary.intervention",
-        "impact": "mase_case_summary.impact",  # "so far": it grows from page to page
+        # Not carried: "Other agencies…" and "Impact of MASE plan so far", which a variant
+        # of the "Case" question reveals: they are written again for each meeting's page.
     },
 )

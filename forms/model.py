@@ -16,9 +16,18 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Section:
+    """A titled part of an artefact. Its `description` is shown on the web; the documents print
+    `paper_description` instead when the paper's instructions are for paper only ("Please
+    tick ...")."""
+
     title: str
     fields: tuple[Field, ...]
     description: str | None = None
+    paper_description: str | None = None
+
+    @property
+    def description_on_paper(self) -> str | None:
+        return self.paper_description or self.description
 
     def walk(self) -> Iterator[Field]:
         for f in self.fields:
@@ -89,8 +98,10 @@ class Artefact:
 
     @property
     def must_answer(self) -> list[str]:
-        """What a user must give, in page order: required fields, then "one of" rules."""
-        required = [f.called for f in self.walk() if f.required]
+        """What a user must give, in page order: required fields, then "one of" rules. A box
+        revealed by an option is required only when that option is chosen: not listed."""
+        revealed = {r.name for f in self.walk() for r in _follow_ups(f)}
+        required = [f.called for f in self.walk() if f.required and f.name not in revealed]
         return required + [rule.must for rule in self.rules if hasattr(rule, "must")]
 
     @property
@@ -113,8 +124,23 @@ def _empty(value: Any) -> bool:
     return value in (None, "", [])
 
 
+def _follow_ups(f: Field, data: Mapping[str, Any] | None = None) -> Iterator[Field]:
+    """A choice's follow-up boxes, nested ones too: all of them, or, with `data`, those under
+    the options not chosen there, which are not asked."""
+    if not isinstance(f, Choice):
+        return
+    chosen = f.chosen(data.get(f.name)) if data is not None else set()
+    for option in f.options:
+        if data is None or option.value not in chosen:
+            for box in option.reveal:
+                yield from box.walk()
+
+
 def _problems(fields: Sequence[Field], data: Mapping[str, Any], prefix: str) -> list[Problem]:
     found: list[Problem] = []
+    # A required follow-up box is required only when its option is chosen: an "Other" chosen
+    # needs its details, a box not shown is not asked.
+    unasked = {r.name for f in fields for r in _follow_ups(f, data)}
     for f in fields:
         path, value = f"{prefix}{f.name}", data.get(f.name)
         if isinstance(f, Repeat):
@@ -123,7 +149,9 @@ def _problems(fields: Sequence[Field], data: Mapping[str, Any], prefix: str) -> 
             if len(value or []) > f.max_items:
                 found.append((path, f"Give no more than {f.max_items} {f.item_label.lower()}s"))
         elif _empty(value):
-            found.extend([(path, f.required_message)] if f.required else [])
+            found.extend(
+                [(path, f.required_message)] if f.required and f.name not in unasked else []
+            )
         elif message := f.problem(value):
             found.append((path, message))
         if isinstance(f, Choice):

@@ -8,10 +8,11 @@ of the action plan table prints a heading and a prompt: the heading is the label
 printed hint. Both the young person and the practitioner sign it.
 """
 
-from forms.kinds import Date, LongText, Number, Text
+from forms.kinds import YOUNG_PERSON_AGE, Date, LongText, Number, Text
 from forms.model import Artefact, Section
 from forms.prefill import TODAY
 from forms.repeat import Repeat
+from forms.rules import not_before
 
 AGREED = "I agree that this is an accurate record of our discussion"
 
@@ -86,7 +87,12 @@ ARTEFACT = PHOENIX_ACTION_PLAN = Artefact(
                     required=True,
                     error_name="the name of the young person",
                 ),
-                Date("dob", "DOB", error_name="the young person's date of birth"),
+                Date(
+                    "dob",
+                    "DOB",
+                    born_years_ago=YOUNG_PERSON_AGE,
+                    error_name="the young person's date of birth",
+                ),
                 Text("case_number", "Case number", error_name="the case number"),
                 Text(
                     "practitioner",
@@ -139,6 +145,15 @@ ARTEFACT = PHOENIX_ACTION_PLAN = Artefact(
                 ),
             ),
             description="The practitioner completing the assessment types their name to sign.",
+        ),
+    ),
+    rules=(
+        # A plan is reviewed "as part of the ongoing work" after it is drawn up (L3046-3047).
+        not_before(
+            "plan_date",
+            "date_of_review",
+            "The date of review must be the same as or after the date of the action plan",
+            within="actions",
         ),
     ),
     prefill={

@@ -9,7 +9,7 @@ closure "Out comes met" and "None engagement" are repaired, as the inventory rep
 
 from forms.carry import first_session, joined, last_session, reviews_in_words, sessions_held
 from forms.choices import Choice, Option, YesNo
-from forms.kinds import Date, LongText, Number, Text
+from forms.kinds import YOUNG_PERSON_AGE, Date, LongText, Number, Text
 from forms.model import Artefact, Section
 from forms.prefill import From
 from forms.rules import not_before
@@ -35,7 +35,12 @@ ARTEFACT = PHOENIX_CASE_CLOSURE = Artefact(
                     error_name="the name of the young person",
                 ),
                 Text("case_no", "Case no.", error_name="the case number"),
-                Date("dob", "DOB", error_name="the young person's date of birth"),
+                Date(
+                    "dob",
+                    "DOB",
+                    born_years_ago=YOUNG_PERSON_AGE,
+                    error_name="the young person's date of birth",
+                ),
                 LongText(
                     "address",
                     "Young person's address",
@@ -94,11 +99,13 @@ ARTEFACT = PHOENIX_CASE_CLOSURE = Artefact(
                         Option(
                             "other",
                             "Other",
-                            # Inferred (inventory 7.12): no label is printed beside "Other".
+                            # Inferred (inventory 7.12): no label is printed beside "Other". "Other"
+                            # alone says nothing: its details are required when it is chosen.
                             reveal=(
                                 Text(
                                     "other_reason",
                                     "Other – details",
+                                    required=True,
                                     error_name="the other reason for closure",
                                 ),
                             ),

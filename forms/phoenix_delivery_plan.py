@@ -33,6 +33,15 @@ TICK_AND_DATE = (
     "Please tick and date when each topic has been completed or partially completed. Please"
     " refer to notes for further details."
 )
+# The same instruction for the web, where there is nothing to tick.
+DATE_AND_COVERED = (
+    "Give the date of each session and its topic, and say whether the topic was partly or"
+    " fully completed. Add any notes at the end."
+)
+FIRST_SESSIONS = (
+    " Sessions one to four primarily focus on building rapport, developing a relationship and"
+    " identifying key areas that need to be addressed. Fill in only the sessions held."
+)
 
 
 def _session_fields() -> tuple[Date | Text | Choice, ...]:
@@ -119,9 +128,8 @@ ARTEFACT = PHOENIX_DELIVERY_PLAN = Artefact(
                 ),
             ),
             # The printed instruction, then what the manual says of these sessions (L3038-3039).
-            description=f"{TICK_AND_DATE} Sessions one to four primarily focus on building"
-            " rapport, developing a relationship and identifying key areas that need to be"
-            " addressed. Fill in only the sessions held.",
+            description=DATE_AND_COVERED + FIRST_SESSIONS,
+            paper_description=TICK_AND_DATE + FIRST_SESSIONS,
         ),
         Section(
             "Topics to cover",
@@ -147,7 +155,8 @@ ARTEFACT = PHOENIX_DELIVERY_PLAN = Artefact(
             (
                 LongText(
                     "notes",
-                    "Please refer to notes for further details",
+                    "Notes",
+                    paper_label="Please refer to notes for further details",
                     hint="Notes on the sessions, for example why a topic was only partly"
                     " completed, or what was agreed to cover next.",
                     error_name="the notes",

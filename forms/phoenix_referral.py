@@ -8,7 +8,7 @@ verbatim from the inventory; the printed typo "ECHP" is kept (the fixed label is
 
 from forms.carry import concerns_in_words, ticks_when_yes, when_yes, yes_or_no
 from forms.choices import Choice, MultiChoice, Option, YesNo
-from forms.kinds import Date, Email, LongText, Phone, Postcode, Text
+from forms.kinds import YOUNG_PERSON_AGE, Date, Email, LongText, Phone, Postcode, Text
 from forms.model import Artefact, Section
 from forms.prefill import TODAY, From
 from forms.rules import age_on
@@ -47,6 +47,9 @@ CATEGORY_3 = (
 )
 
 OLDER_PERSON = "older_person"
+OLDER_PERSON_LABEL = "Concerns about relationship with older male or female"
+# On paper the reader deletes "male" or "female"; on the web they choose (older_person_sex).
+DELETE_AS_APPROPRIATE = " (delete as appropriate)"
 RISK_INDICATORS = (
     ("disclosure", "Disclosure of sexual exploitation"),
     ("sexual_assault", "Victim of sexual assault"),
@@ -55,10 +58,7 @@ RISK_INDICATORS = (
     ("money_items", "Unexplained money or items"),
     ("peers_information", "Information from peers"),
     ("incident", "Incident or suspected incident of sexual exploitation"),
-    (
-        OLDER_PERSON,
-        "Concerns about relationship with older male or female (delete as appropriate)",
-    ),
+    (OLDER_PERSON, OLDER_PERSON_LABEL),
     ("gone_missing", "Gone missing"),
     ("breakdown", "Breakdown in relationship with parents or carers"),
     ("red_light", "Observed in red light areas or venues of concern"),
@@ -258,7 +258,8 @@ def _criterion(key: str, label: str, statements: tuple[str, ...]) -> Choice:
         error_name=called,
         options=(
             *(Option(str(level), text) for level, text in enumerate(statements, start=1)),
-            # Inferred (inventory 4.54-4.67): ticking "Other" opens a box for the details.
+            # Inferred (inventory 4.54-4.67): ticking "Other" opens a box for the details, which
+            # "please give details" asks for: required when Other is chosen (forms.model).
             Option(
                 "other",
                 OTHER,
@@ -266,6 +267,7 @@ def _criterion(key: str, label: str, statements: tuple[str, ...]) -> Choice:
                     LongText(
                         f"criterion_{key}_other",
                         OTHER,
+                        required=True,
                         error_name=f"the other details for \u2018{label}\u2019",
                     ),
                 ),
@@ -332,6 +334,7 @@ ARTEFACT = PHOENIX_REFERRAL = Artefact(
                     "Date of birth",
                     required=True,
                     hint="The Phoenix Project works with young people aged 10 to 17.",
+                    born_years_ago=YOUNG_PERSON_AGE,
                     error_name="the date of birth of the person referred",
                 ),
                 Text("person_gender", "Gender", error_name="the gender of the person referred"),
@@ -483,8 +486,9 @@ ARTEFACT = PHOENIX_REFERRAL = Artefact(
                 # option: a plain tick-any after the status. No label is printed for it.
                 MultiChoice(
                     "cp_category",
-                    "(category of plan)",
-                    hint="If Current or Historic: tick all that apply.",
+                    "Category of plan",
+                    paper_label="(category of plan)",
+                    hint="If Current or Historic: select all that apply.",
                     error_name="the category of the child protection plan",
                     options=(
                         Option("physical", "Physical Abuse"),
@@ -502,18 +506,22 @@ ARTEFACT = PHOENIX_REFERRAL = Artefact(
                     "risk_indicators",
                     "Please indicate whether you believe the following risk indicators to be"
                     " present:",
-                    hint="Tick all that apply.",
+                    hint="Select all that apply.",
                     error_name="the risk indicators",
                     options=tuple(
                         Option(
                             value,
                             label,
+                            paper_label=label + DELETE_AS_APPROPRIATE
+                            if value == OLDER_PERSON
+                            else None,
                             # Inferred (inventory 4.41): "delete as appropriate" becomes a
                             # choice of male or female, shown when this indicator is ticked.
                             reveal=(
                                 Choice(
                                     "older_person_sex",
-                                    "(older male or female)",
+                                    "Older male or female",
+                                    paper_label="(older male or female)",
                                     inline=True,
                                     error_name="whether the older person is male or female",
                                     options=(Option("male", "male"), Option("female", "female")),
@@ -544,7 +552,7 @@ ARTEFACT = PHOENIX_REFERRAL = Artefact(
                 MultiChoice(
                     "parenthood_status",
                     "Parenthood Status",
-                    hint="Tick all that apply, or None.",
+                    hint="Select all that apply, or None.",
                     error_name="the parenthood status",
                     exclusive=("none",),
                     options=(
@@ -598,8 +606,7 @@ ARTEFACT = PHOENIX_REFERRAL = Artefact(
                     "violence",
                     "Experience of violence",
                     labels=YES_NO_LOWER,
-                    hint="If YES, please tick all that apply: Current, Historic or both for each"
-                    " kind of violence.",
+                    hint="If YES, select Current, Historic or both for each kind of violence.",
                     error_name="whether the young person has experience of violence",
                     # Inferred (inventory 4.53a-g): both Current and Historic may be ticked.
                     if_yes=tuple(
@@ -621,7 +628,9 @@ ARTEFACT = PHOENIX_REFERRAL = Artefact(
         Section(
             "Criteria",
             tuple(_criterion(*criterion) for criterion in CRITERIA),
-            description="For each of the following criteria please tick one box which most"
+            description="For each of the following criteria, select the statement which most"
+            " accurately describes the young person's current circumstances.",
+            paper_description="For each of the following criteria please tick one box which most"
             " accurately describes the young person's current circumstances",
         ),
         Section(

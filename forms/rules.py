@@ -59,13 +59,28 @@ def age_on(birth: str, on: str, *, minimum: int, below: int, message: str) -> Ru
     return _reads(rule, (birth, on), birth)
 
 
-def not_before(earlier: str, later: str, message: str) -> Rule:
-    """The date `later` must not be before the date `earlier`; the message sits on `later`."""
+def not_before(earlier: str, later: str, message: str, *, within: str | None = None) -> Rule:
+    """The date `later` must not be before the date `earlier`; the message sits on `later`.
+
+    With `within`, `later` is a date in each block of that repeating block (a review date in
+    each row of an action plan), checked against the one `earlier` date.
+    """
 
     def rule(data: Mapping[str, Any]) -> list[Problem]:
-        start, end = data.get(earlier), data.get(later)
-        if isinstance(start, dt.date) and isinstance(end, dt.date) and end < start:
-            return [(later, message)]
-        return []
+        start = data.get(earlier)
+        if not isinstance(start, dt.date):
+            return []
+        blocks = [("", data)] if within is None else _blocks(data, within)
+        return [
+            (f"{prefix}{later}", message)
+            for prefix, block in blocks
+            if isinstance(block.get(later), dt.date) and block[later] < start
+        ]
 
-    return _reads(rule, (earlier, later), later)
+    # A date in each block is the block's: its section is the repeat's.
+    return _reads(rule, (earlier, within or later), within or later)
+
+
+def _blocks(data: Mapping[str, Any], repeat: str) -> list[tuple[str, Mapping[str, Any]]]:
+    """Each block of a repeating block, with the prefix of its fields' paths."""
+    return [(f"{repeat}-{index}-", block) for index, block in enumerate(data.get(repeat) or [])]

@@ -365,8 +365,11 @@ ARTEFACT = SPOTTING_THE_SIGNS = Artefact(
                 Date(
                     "discuss_with_lead_by",
                     "If you have identified risks or concerns please discuss with your CSE or"
-                    " Safeguarding Lead by __________________ (date) and follow your own child"
-                    " protection policy and procedure.",
+                    " Safeguarding Lead by this date and follow your own child protection policy"
+                    " and procedure.",
+                    paper_label="If you have identified risks or concerns please discuss with"
+                    " your CSE or Safeguarding Lead by __________________ (date) and follow your"
+                    " own child protection policy and procedure.",
                     hint="The date by which you will discuss the risks or concerns with your CSE"
                     " or Safeguarding Lead.",
                     future_ok=True,
@@ -394,10 +397,11 @@ ARTEFACT = SPOTTING_THE_SIGNS = Artefact(
                 ),
                 Text(
                     "printed_name",
-                    "Printed:",
+                    "Full name",
+                    paper_label="Printed:",
                     required=True,
                     hint="Your full name, as you would print it.",
-                    error_name="your name in print",
+                    error_name="your full name",
                 ),
             ),
         ),

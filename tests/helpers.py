@@ -136,7 +136,7 @@ def post_answers(
     """Answer a new document (or the one at `url`) as a browser would, with valid CSRF
     tokens: each section's page with "Save and continue", then submit from "Check your
     answers". The response of the first page that does not go on (errors), or the submit's."""
-    url = url or start(client, artefact)
+    url = url or start(client, artefact, new="yes")
     posted = form_data(artefact, data)
     for number in range(1, len(artefact.sections) + 1):
         response = post_section(client, url, artefact, number, posted, **extra)

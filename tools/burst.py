@@ -50,14 +50,6 @@ def _pairs(artefact: Any, data: dict[str, Any]) -> list[tuple[str, str]]:
     return list(as_formdata(artefact, data).items(multi=True))
 
 
-def _submit(visitor: Visitor, form: str, answers: list[tuple[str, str]]) -> str:
-    visitor.get(form)
-    posted = [*answers, ("lock_version", visitor.hidden["lock_version"]), ("action", "submit")]
-    response = visitor.post(form, posted)
-    assert response.status_code == 302, f"submit: {response.status_code}"
-    return str(response.headers["Location"])
-
-
 @dataclass
 class Setup:
     """Everything made before the burst: signed-in visitors and what they will ask for."""
@@ -80,7 +72,7 @@ class Setup:
 def prepare(server: Gunicorn, manager: str, password: str, other: str) -> Setup:
     """Cases with maximal referral packs and drafts, made through the pages by `manager`."""
     referral = maximal(REFERRAL)
-    referral["referral_to_mase"] = "yes"  # so that a MASE part continues it: a pack
+    referral["mase_referral"] = "yes"  # so that a MASE part continues it: a pack
     referral_pairs, mase_pairs = _pairs(REFERRAL, referral), _pairs(MASE, maximal(MASE))
 
     def signed_in(address: str) -> Visitor:
@@ -92,19 +84,21 @@ def prepare(server: Gunicorn, manager: str, password: str, other: str) -> Setup:
     packs = []
     for number in range(PACKS):
         case = maker.create_case("Burst", f"Packcase{number}")
-        version = _submit(maker, maker.start(case, "cse_referral"), referral_pairs)
+        version = maker.submit(maker.start(case, "cse_referral"), REFERRAL, referral_pairs)
         continuing = maker.start(case, "mase_referral", continues=version.rsplit("/", 1)[1])
-        part = _submit(maker, continuing, mase_pairs)
+        part = maker.submit(continuing, MASE, mase_pairs)
         packs.append((signed_in(f"198.51.100.{10 + number}"), f"{part}/pack.pdf"))
     case = maker.create_case("Burst", "Draftcase")
     autosaves = []
     for number in range(AUTOSAVES):
-        form = maker.start(case, "cse_referral")
+        form = maker.start(case, "cse_referral", new="yes")  # a draft each: none waits on another
         visitor = signed_in(f"198.51.100.{20 + number}")
-        visitor.get(form)
+        if visitor.get(f"{form}/sections/1").status_code == 404:  # a section's lock version
+            visitor.get(form)  # a checkout from before sections: its one form page
         autosaves.append((visitor, form, referral_pairs))
     reader = signed_in("198.51.100.30")
-    pages = ["/", case, maker.start(case, "cse_referral")]
+    form = maker.start(case, "cse_referral", new="yes")
+    pages = ["/", case, form, maker.longest_section(form)]  # the task list, a section's page
     sign_ins = []
     for number in range(SIGN_INS):
         visitor = Visitor(server.url, address="203.0.113.7")
@@ -119,6 +113,8 @@ def _sign_in(visitor: Visitor, email: str, password: str) -> Any:
 
 
 def _autosave(visitor: Visitor, form: str, answers: list[tuple[str, str]]) -> Any:
+    """The whole maximal document in one autosave (no `section`: the endpoint then takes the
+    document as posted), the most one autosave can carry."""
     posted = [*answers, ("lock_version", visitor.hidden["lock_version"])]
     return visitor.post(f"{form}/autosave", posted, headers={"Accept": "application/json"})
 

@@ -111,7 +111,7 @@ def _table(document: WordDocument, fields: list[Field], entry: bool = False) -> 
             # Inside a repeat, entry['name'], never entry.name: a field called "update" or
             # "items" would otherwise print a dict method instead of the answer.
             name = f"{ENTRY}['{inner.name}']" if entry else inner.name
-            _row(table, inner.label, name, prompt)
+            _row(table, inner.label_on_paper, name, prompt)
 
 
 def _repeat(document: WordDocument, repeat: Repeat) -> None:
@@ -133,8 +133,8 @@ def build(artefact: Artefact) -> WordDocument:
     document.add_paragraph("Kingston & Richmond Local Safeguarding Children Board")
     for section in artefact.sections:
         document.add_heading(section.title, level=1)
-        if section.description:
-            document.add_paragraph(section.description)
+        if section.description_on_paper:
+            document.add_paragraph(section.description_on_paper)
         for part in section.parts():
             if isinstance(part, Repeat):
                 _repeat(document, part)

@@ -11,15 +11,19 @@ from typing import Any
 
 import requests
 
+from forms.model import Artefact
+from forms.tasks import names_in, top_name
 from tools.live import PASSWORD, SERVER_NAME
 
 _HIDDEN = re.compile(r'<input type="hidden" name="(csrf_token|lock_version)" value="([^"]*)"')
+_VERSION = re.compile(r"/versions/[\w-]{24}$")
 
 
 class Visitor:
     """One person's browser, through HTTP: its cookies, the hidden values of the last page it
-    read (the CSRF token, a form's lock version), and a same-origin Referer on every post, as
-    a browser sends under Referrer-Policy: same-origin.
+    read (the CSRF token, kept until a page gives another; a form's lock version, only while
+    the last page read has one), and a same-origin Referer on every post, as a browser sends
+    under Referrer-Policy: same-origin.
 
     With `address`, it also plays the proxy in front of gunicorn, as nginx would: the request
     came over HTTPS, for SERVER_NAME, from that client address (X-Forwarded-*). The app must
@@ -49,7 +53,10 @@ class Visitor:
 
     def _read(self, response: requests.Response) -> requests.Response:
         if _is_html(response):
-            self.hidden.update(_HIDDEN.findall(response.text))
+            found = dict(_HIDDEN.findall(response.text))
+            if "csrf_token" in self.hidden:
+                found.setdefault("csrf_token", self.hidden["csrf_token"])
+            self.hidden = found
         if self.proxied:
             # Standing in for nginx, which received the cookie over HTTPS: send it back over
             # the loopback too (requests keeps a Secure cookie for https:// addresses only).
@@ -83,11 +90,74 @@ class Visitor:
         return str(response.headers["Location"])
 
     def start(self, case: str, slug: str, **form: str) -> str:
-        """A new document of `slug` in the case; the path of its form page."""
+        """A new document of `slug` in the case; the path of its task list. With a draft of it
+        in the case already, Start leads to a page offering the draft: post `new="yes"` (its
+        "Start a new one") to start another."""
         self.get(case)
         response = self.post(f"{case}/start/{slug}", form)
         assert response.status_code == 302, response.status_code
-        return str(response.headers["Location"])
+        location = str(response.headers["Location"])
+        assert location.startswith("/documents/"), f"start {slug}: led to {location}"
+        return location
+
+    def submit(
+        self,
+        form: str,
+        artefact: Artefact,
+        answers: list[tuple[str, str]],
+        sections: list[int] | None = None,
+    ) -> str:
+        """Answer the document at `form` (its task list) and submit a version, as a browser
+        does: each section's page (all, in order, unless `sections` says which) read and
+        posted with its own answers among `answers` and "Save and continue", then "Check your
+        answers" read and its "Submit version N" pressed. The path of the version's page."""
+        for number in sections or range(1, len(artefact.sections) + 1):
+            page = f"{form}/sections/{number}"
+            read = self.get(page)
+            if read.status_code == 404 and number == 1:
+                return self._submit_one_page(form, answers)
+            assert read.status_code == 200, f"section {number}: {read.status_code}"
+            names = names_in(artefact.sections[number - 1])
+            posted = [(name, value) for name, value in answers if top_name(name) in names]
+            posted += [
+                ("lock_version", self.hidden["lock_version"]),
+                ("section", str(number)),
+                ("action", "continue"),
+            ]
+            response = self.post(page, posted)
+            assert response.status_code == 302, f"section {number}: {response.status_code}"
+        check = self.get(f"{form}/check")
+        assert check.status_code == 200 and "lock_version" in self.hidden, "check: cannot submit"
+        submitted = self.post(f"{form}/check", {"lock_version": self.hidden["lock_version"]})
+        return self._submitted(submitted)
+
+    def _submit_one_page(self, form: str, answers: list[tuple[str, str]]) -> str:
+        """A checkout from before sections (bench --http --against an older commit): one form
+        page, posted whole with its Submit button."""
+        self.get(form)
+        posted = [*answers, ("lock_version", self.hidden["lock_version"]), ("action", "submit")]
+        return self._submitted(self.post(form, posted))
+
+    @staticmethod
+    def _submitted(response: requests.Response) -> str:
+        location = str(response.headers.get("Location", ""))
+        assert response.status_code == 302 and _VERSION.search(location), (
+            f"submit: {response.status_code} {location}"
+        )
+        return location
+
+    def longest_section(self, form: str) -> str:
+        """The path of the section page of the document at `form` (its task list) with the
+        most markup: the one asking the most fields. The document's own page, on a checkout
+        from before sections."""
+        found: dict[str, int] = {}
+        for number in range(1, 100):
+            page = self.get(f"{form}/sections/{number}")
+            if page.status_code == 404:
+                break
+            assert page.status_code == 200, page.status_code
+            found[f"{form}/sections/{number}"] = len(page.content)
+        return max(found, key=lambda path: found[path], default=form)
 
 
 def _is_html(response: requests.Response) -> bool:

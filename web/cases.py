@@ -20,7 +20,7 @@ from forms.kinds import has_control_characters
 from forms.model import Artefact
 from forms.prefill import USER_DETAILS, case_values, known_values
 from forms.web import check, error_summary, form_class
-from models import AuditEvent, Case, CaseMember, Document, Submission, User, db, now
+from models import AuditEvent, Case, CaseMember, Document, Submission, User, db
 from schemas import schema_for, stored_schema
 from serving.transactions import writing
 from web.access import CASEWORKERS, audit, public, roles
@@ -164,6 +164,11 @@ def change_details(case_id: str) -> ResponseReturnValue:
 def case(case_id: str) -> ResponseReturnValue:
     case = visible_case(case_id)
     audit("view case")
+    return case_page(case)
+
+
+def case_page(case: Case, *, member_email: str = "", member_error: str | None = None) -> str:
+    """The case page; with the address of a colleague who could not be added, and why."""
     trail: list[tuple[AuditEvent, User | None]] = []
     if current_user.role == "manager":
         trail = [
@@ -192,51 +197,46 @@ def case(case_id: str) -> ResponseReturnValue:
         may_edit={a.slug for a in ARTEFACTS.values() if current_user.role in starters(a)},
         trail=trail,
         titles=titles,
+        errors=[{"text": member_error, "href": "#member-email"}] if member_error else [],
+        member_email=member_email,
+        member_error=member_error,
     )
 
 
 @bp.post("/cases/<id:case_id>/members")
 @roles(CASEWORKERS)
 def add_member(case_id: str) -> ResponseReturnValue:
+    """Add a colleague: a problem is shown at the address typed, which is kept; a colleague
+    added is announced in the People section, where the user is."""
     case = visible_case(case_id)
-    email = request.form.get("email", "").strip().lower()  # stored in lower case
+    typed = request.form.get("email", "")
+    problem, user = _colleague(case, typed.strip().lower())  # addresses are stored in lower case
+    if user is None:
+        # An address with control characters is no address: it is not shown again.
+        return case_page(
+            case, member_email="" if has_control_characters(typed) else typed, member_error=problem
+        )
+    with writing():
+        db.session.add(CaseMember(case_id=case_id, user_id=user.id))
+        audit("add member", case_id=case_id)
+    flash(f"{user.display_name} can now see this case.", "people")  # shown in case.html
+    # The page opens at the banner that says so, which takes focus (it is focusable).
+    return redirect(url_for(".case", case_id=case_id) + "#member-added")
+
+
+def _colleague(case: Case, email: str) -> tuple[str, User | None]:
+    """The member of staff to add to the case, or why there is none."""
+    if not email:
+        return "Enter your colleague's work email address", None
     if has_control_characters(email) or len(email) > 254:
         user = None  # no address holds these: never a query (PostgreSQL refuses a NUL)
     else:
         user = db.session.scalar(select(User).where(User.email == email))
     if user is None or not user.active or user.role not in CASEWORKERS:
-        flash(
-            "There is no member of staff with that email address: check it and try again", "error"
-        )
-    elif any(m.user_id == user.id for m in case.members):
-        flash(f"{user.display_name} already works on this case.")
-    else:
-        with writing():
-            db.session.add(CaseMember(case_id=case_id, user_id=user.id))
-            audit("add member", case_id=case_id)
-        flash(f"{user.display_name} can now see this case.")
-    return redirect(url_for(".case", case_id=case_id) + "#people")
-
-
-@bp.post("/cases/<id:case_id>/status")
-@roles("manager")
-def change_status(case_id: str) -> ResponseReturnValue:
-    """Close or reopen a case, or put it on or off legal hold (which stops it being purged)."""
-    case = visible_case(case_id)
-    change = request.form.get("change")
-    values: dict[str, Any]
-    if change == "close":
-        values = {"closed_at": case.closed_at or now()}
-    elif change == "reopen":
-        values = {"closed_at": None}
-    elif change in ("hold", "release"):
-        values = {"legal_hold": change == "hold"}
-    else:
-        abort(400)
-    with writing():
-        db.session.execute(update(Case).where(Case.id == case_id).values(**values))
-        audit(change, case_id=case_id)
-    return redirect(url_for(".case", case_id=case_id))
+        return "There is no member of staff with that email address: check it and try again", None
+    if any(m.user_id == user.id for m in case.members):
+        return f"{user.display_name} already works on this case", None
+    return "", user
 
 
 @bp.get("/reports")

@@ -97,10 +97,10 @@ def browser(playwright: Playwright) -> Iterator[Browser]:
 
 
 def _context(browser: Browser, live_server: str, **options: object) -> BrowserContext:
+    options = {"viewport": {"width": 1280, "height": 900}, **options}  # a test may narrow it
     context = browser.new_context(
         base_url=live_server,
         accept_downloads=True,
-        viewport={"width": 1280, "height": 900},
         **options,  # type: ignore[arg-type]
     )
     context.set_default_timeout(TIMEOUT_MS)

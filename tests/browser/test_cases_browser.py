@@ -112,3 +112,50 @@ def test_when_time_runs_out_the_page_goes_to_sign_in(page: Page) -> None:
     # The browser's clock is ahead of the server's here, so the server still knows the
     # session; what matters is that the page leaves the case data for the home page.
     expect(page).to_have_url(re.compile(r"/$"))
+
+
+def test_adding_a_colleague_answers_where_the_user_is(page: Page, screenshot) -> None:
+    page.goto("/")
+    page.get_by_role("link", name="Browser Fixture", exact=True).click()
+    box = page.get_by_label("Add a colleague by their work email address")
+    box.fill("nobody.here@example.org")
+    page.get_by_role("button", name="Add to this case").click()
+    expect(page).to_have_title(re.compile(r"^Error: "))
+    expect(page.locator(".govuk-error-summary")).to_be_focused()
+    page.locator(".govuk-error-summary__list a").click()
+    expect(box).to_be_focused()
+    expect(box).to_have_value("nobody.here@example.org")
+    expect(page.locator("#member-email-error")).to_contain_text("no member of staff")
+    assert_no_axe_violations(page, "the case page with a colleague not found")
+    screenshot(page, "case-colleague-not-found")
+
+    box.fill(REFERRER_EMAIL)
+    page.get_by_role("button", name="Add to this case").click()
+    expect(page).to_have_url(re.compile(r"#member-added$"))
+    banner = page.locator("#people + .govuk-notification-banner")
+    expect(banner).to_contain_text("Robin Browsertest can now see this case.")
+    expect(banner).to_be_focused()
+    expect(banner).to_be_in_viewport()
+    assert_no_axe_violations(page, "the case page with a colleague added")
+
+
+def test_closing_a_case_is_confirmed_first(page: Page, screenshot) -> None:
+    page.goto("/")
+    page.get_by_role("link", name="Browser Fixture", exact=True).click()
+    case_url = page.url
+    page.get_by_role("button", name="Close the case").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Are you sure you want to close this case?"
+    )
+    assert_no_axe_violations(page, "the confirmation of closing a case")
+    screenshot(page, "case-close-confirmation")
+    page.get_by_role("link", name="Cancel").click()
+    expect(page).to_have_url(case_url)
+    expect(page.locator(".govuk-inset-text")).to_have_count(0)  # still open
+    page.get_by_role("button", name="Close the case").click()
+    page.get_by_role("button", name="Close the case").click()
+    expect(page).to_have_url(case_url)
+    expect(page.locator(".govuk-notification-banner")).to_contain_text("The case is closed.")
+    page.get_by_role("button", name="Reopen the case").click()
+    page.get_by_role("button", name="Reopen the case").click()
+    expect(page.locator(".govuk-notification-banner")).to_contain_text("open again")

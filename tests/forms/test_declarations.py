@@ -38,9 +38,9 @@ def printed_words(artefact: Artefact) -> list[str]:
     for f in artefact.walk():
         inner = f.inner if isinstance(f, Repeat) else [f]
         for each in inner:
-            words.append(each.label)
+            words.append(each.label_on_paper)
             if isinstance(each, Choice):
-                words.extend(o.label for o in each.options)
+                words.extend(o.label_on_paper for o in each.options)
     return words
 
 

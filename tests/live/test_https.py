@@ -1,6 +1,7 @@
 """The service as deployed: Chromium, nginx terminating TLS (deploy/cse-forms.nginx.conf),
 gunicorn started as the systemd unit starts it, and PostgreSQL. A person signs in, makes a
-case, saves a draft, submits a referral and downloads its PDF: every form POST passes the
+case, starts a referral, saves a draft of one section, goes through every section, submits
+from "Check your answers" and downloads the PDF: every form POST passes the
 CSRF Referer check that only HTTPS applies."""
 
 from __future__ import annotations
@@ -11,9 +12,11 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, Page, Playwright, expect
+from playwright.sync_api import Browser, Page, Playwright, Response, expect
 
 from forms import ARTEFACTS
+from forms.model import Section
+from forms.tasks import number_of
 from tests.chromium import CHROMIUM, CHROMIUM_ARGS, TIMEOUT_MS, save_screenshot
 from tests.conftest import sample_json
 from tests.helpers import pdf_body
@@ -51,6 +54,14 @@ def _page(chromium: Browser, deployed: Any) -> Page:
     return context.new_page()
 
 
+def _section_asking(name: str) -> Section:
+    return REFERRAL.sections[number_of(REFERRAL, name) - 1]
+
+
+def _autosave(response: Response) -> bool:
+    return response.request.method == "POST" and response.url.endswith("/autosave")
+
+
 def test_a_referral_from_sign_in_to_pdf_over_https(chromium: Browser, deployed: Any) -> None:
     page = _page(chromium, deployed)
     first = page.goto("/")
@@ -79,21 +90,46 @@ def test_a_referral_from_sign_in_to_pdf_over_https(chromium: Browser, deployed: 
     expect(page.get_by_role("heading", level=1)).to_have_text("Hana Httpstestcase")
 
     page.get_by_role("button", name=f"Start the {REFERRAL.title}").click()
-    expect(page.locator("#child_forename")).to_have_value("Hana")
+    # The task list: each section a page of its own, then "Check your answers".
+    expect(page.get_by_role("heading", level=1)).to_have_text(REFERRAL.title)
+    expect(page).to_have_url(re.compile(r"/documents/[\w-]{24}$"))
     form_url = page.url
-    page.locator("#concerns_summary").fill(SAMPLE["concerns_summary"])
-    # The page's own script saves as the user types, through fetch: over HTTPS too.
-    expect(page.locator(".app-autosave-status")).to_contain_text("Draft saved at", timeout=15_000)
-    save_screenshot(page, "https-draft-saved")
-    page.get_by_role("button", name="Save as draft").click()
-    expect(page.locator(".govuk-notification-banner")).to_contain_text("draft")
+    save_screenshot(page, "https-task-list")
 
-    page.goto(form_url)
+    concerns = _section_asking("concerns_summary")
+    page.get_by_role("link", name=concerns.title, exact=True).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(concerns.title)
+    # The page's own script saves as the user types, through fetch: over HTTPS too.
+    with page.expect_response(_autosave, timeout=15_000) as saved:
+        page.locator("#concerns_summary").fill(SAMPLE["concerns_summary"])
+    assert saved.value.status == 200, saved.value.text()
+    expect(page.locator("[data-save-status]")).to_contain_text("Draft last saved at")
+    save_screenshot(page, "https-draft-saved")
+    page.get_by_role("button", name="Save and come back later").click()
+    expect(page).to_have_url(form_url)
+    expect(page.locator(".govuk-notification-banner")).to_contain_text("were saved")
+
+    page.get_by_role("link", name=concerns.title, exact=True).click()
     expect(page.locator("#concerns_summary")).to_have_value(SAMPLE["concerns_summary"])
+    page.get_by_role("link", name="Back to the list of sections").click()
+    expect(page).to_have_url(form_url)
+    page.get_by_role("link", name=REFERRAL.sections[0].title, exact=True).click()
     page.locator("#referrer_role").fill(SAMPLE["referrer_role"])
     for part, value in zip(("day", "month", "year"), ("2", "11", "2026"), strict=True):
         page.locator(f"#date_of_referral-{part}").fill(value)
-    page.locator("form button.govuk-button[value=submit]").click()
+    # "Save and continue" through every section (the child's prefilled from the case), on to
+    # "Check your answers".
+    for number in range(1, len(REFERRAL.sections) + 1):
+        expect(page).to_have_url(re.compile(rf"/sections/{number}$"))
+        expect(page.locator(".govuk-error-summary")).to_have_count(0)
+        if number == 2:
+            expect(page.locator("#child_forename")).to_have_value("Hana")
+        page.locator("form .govuk-button-group button[value=continue]").click()
+    expect(page).to_have_url(re.compile(r"/check$"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Check your answers")
+    expect(page.locator(".govuk-error-summary")).to_have_count(0)
+    save_screenshot(page, "https-check")
+    page.get_by_role("button", name="Submit version 1").click()
     expect(page.locator(".govuk-error-summary")).to_have_count(0)
     expect(page).to_have_url(re.compile(r"/versions/[\w-]{24}$"))
     expect(page.locator(".govuk-caption-xl")).to_contain_text("Version 1")

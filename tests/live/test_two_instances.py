@@ -7,11 +7,20 @@ from typing import Any
 
 import pytest
 
+from forms import ARTEFACTS
+from forms.tasks import number_of
 from tools.live import Gunicorn
 from tools.visitor import Visitor
 
 EMAIL = "lee.live@example.org"  # tests/live/conftest.py ACCOUNTS
 COLLEAGUE = "morgan.live@example.org"
+# The number of the referral's section that asks for the summary of concerns.
+CONCERNS = number_of(ARTEFACTS["cse_referral"], "concerns_summary")
+
+
+def _concerns(form: str) -> str:
+    """The page of that section, of the document whose task list is at `form`."""
+    return f"{form}/sections/{CONCERNS}"
 
 
 @pytest.fixture(scope="module")
@@ -26,10 +35,10 @@ def pair(service: Any, postgres_url: str, redis_settings: dict[str, str]) -> lis
 
 
 def _draft(visitor: Visitor, form: str, **typed: str) -> Any:
-    visitor.get(form)
-    return visitor.post(
-        f"{form}/autosave", {"lock_version": visitor.hidden["lock_version"], **typed}
-    )
+    """What the page of the section asking for the concerns autosaves, as its script does."""
+    visitor.get(_concerns(form))
+    posted = {"lock_version": visitor.hidden["lock_version"], "section": str(CONCERNS), **typed}
+    return visitor.post(f"{form}/autosave", posted)
 
 
 def test_a_person_goes_on_at_the_other_instance(pair: list[Gunicorn]) -> None:
@@ -41,11 +50,12 @@ def test_a_person_goes_on_at_the_other_instance(pair: list[Gunicorn]) -> None:
     assert _draft(lee, form, concerns_summary="Typed on A").status_code == 200
 
     lee.base = b.url  # the next request lands on the other instance
-    page = lee.get(form)
+    assert lee.get(form).status_code == 200  # the task list
+    page = lee.get(_concerns(form))
     assert page.status_code == 200 and "Typed on A" in page.text
     assert _draft(lee, form, concerns_summary="Typed on B").status_code == 200
     lee.base = a.url
-    assert "Typed on B" in lee.get(form).text
+    assert "Typed on B" in lee.get(_concerns(form)).text
 
 
 def test_a_stale_save_on_one_instance_is_refused_after_a_save_on_the_other(
@@ -58,18 +68,32 @@ def test_a_stale_save_on_one_instance_is_refused_after_a_save_on_the_other(
     lee.get(case)
     lee.post(f"{case}/members", {"email": COLLEAGUE})
     form = lee.start(case, "cse_referral")
-    lee.get(form)  # Lee reads the form on A...
+    lee.get(_concerns(form))  # Lee reads the section's page on A...
     morgan = Visitor(b.url, address="198.51.100.22")
     morgan.sign_in(COLLEAGUE)
     assert (
         _draft(morgan, form, concerns_summary="Morgan, on B").status_code == 200
     )  # ...Morgan saves on B
+    lock = lee.hidden["lock_version"]
     stale = lee.post(
-        f"{form}/autosave", {"lock_version": lee.hidden["lock_version"], "concerns_summary": "Lee"}
+        f"{form}/autosave",
+        {"lock_version": lock, "section": str(CONCERNS), "concerns_summary": "Lee"},
     )
     assert stale.status_code == 409
     assert stale.json()["message"].startswith("This was changed by Morgan Live at")
-    assert "Morgan, on B" in lee.get(form).text
+    # So is "Save and continue" on the page as Lee read it: it shows what was typed, and why.
+    pressed = lee.post(
+        _concerns(form),
+        {
+            "lock_version": lock,
+            "section": str(CONCERNS),
+            "concerns_summary": "Lee, again",
+            "action": "continue",
+        },
+    )
+    assert pressed.status_code == 200
+    assert "This was changed by Morgan Live at" in pressed.text and "Lee, again" in pressed.text
+    assert "Morgan, on B" in lee.get(_concerns(form)).text
 
 
 def test_signing_out_on_one_instance_ends_the_session_on_the_other(pair: list[Gunicorn]) -> None:

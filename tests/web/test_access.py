@@ -63,7 +63,7 @@ EXPECTED: dict[str, frozenset[str]] = {
     "/cases/<id:case_id>": CASE_PEOPLE,
     "/cases/<id:case_id>/details": CASE_PEOPLE,
     "/cases/<id:case_id>/members": CASE_PEOPLE,
-    "/cases/<id:case_id>/status": frozenset({"manager"}),
+    "/cases/<id:case_id>/status/<change>": frozenset({"manager"}),
     "/cases/<id:case_id>/start/<slug>": CASE_PEOPLE,
     "/reports": PHOENIX,
     "/reports/start/<slug>": PHOENIX,
@@ -129,6 +129,7 @@ def _url(path: str, world: dict[str, Any]) -> str:
         "version_id": world["version_id"],
         "kind": "pdf",
         "int:number": "1",
+        "change": "hold",
         "slug": "phoenix_progress_report" if path.startswith("/reports") else "cse_referral",
     }
     for name, value in values.items():
@@ -140,7 +141,6 @@ POSTED = {
     "/sign-in": {"email": "nobody@example.org", "password": "not a password at all"},
     "/cases/new": {"forename": "Matrix", "surname": "Testcase"},
     "/cases/<id:case_id>/members": {"email": "nobody@example.org"},
-    "/cases/<id:case_id>/status": {"change": "hold"},
     "/cases/<id:case_id>/details": {"forename": "Matrix", "surname": "Testcase"},
     "/documents/<id:document_id>/sections/<int:number>": {"action": "later", "lock_version": "0"},
     "/documents/<id:document_id>/check": {"lock_version": "0"},

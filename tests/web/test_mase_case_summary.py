@@ -7,21 +7,32 @@ import pytest
 from flask.testing import FlaskClient
 
 from forms.mase_case_summary import MASE_CASE_SUMMARY
-from tests.helpers import FormCheck, inline_error, page, post_answers, stored
+from tests.conftest import sample_json
+from tests.helpers import (
+    FormCheck,
+    every_section,
+    inline_error,
+    page,
+    post_answers,
+    squash,
+    start,
+    stored,
+    submit,
+    visible_text,
+)
 
 FORM = FormCheck(MASE_CASE_SUMMARY)
 answers, refused, accepted = FORM.answers, FORM.refused, FORM.accepted
 
 
-OTHER_AGENCIES_MESSAGE = (
-    "Other agencies actively involved in managing risk of CSE are printed on the Existing Cases"
-    " out of Borough page only: select \u2018Existing Cases out of Borough\u2019, or delete what"
-    " you wrote there"
-)
-IMPACT_MESSAGE = (
-    "Impact of MASE plan so far is printed on the Existing Case and Existing Cases out of"
-    " Borough pages only: select one of them, or delete what you wrote there"
-)
+VARIANT = "whether this is a new case, an existing case or an existing case out of borough"
+
+
+def not_chosen(box: str, option: str) -> str:
+    return (
+        f"You gave '{box}' but did not select '{option}' for {VARIANT}. Select '{option}', or"
+        " delete what you wrote there"
+    )
 
 
 def test_empty_form_asks_for_the_variant_and_the_name(client: FlaskClient) -> None:
@@ -87,25 +98,65 @@ def test_referral_cannot_come_before_birth(client: FlaskClient) -> None:
 def test_other_agencies_only_out_of_borough(client: FlaskClient, variant: str) -> None:
     refused(
         client,
-        answers(case_variant=variant, impact=None),
-        "other_agencies",
-        OTHER_AGENCIES_MESSAGE,
+        answers(case_variant=variant, impact_out_of_borough=None),
+        "case_variant",
+        not_chosen(
+            "Other agencies actively involved in managing risk of CSE",
+            "Existing Cases out of Borough",
+        ),
     )
 
 
 def test_impact_only_for_existing_cases(client: FlaskClient) -> None:
-    refused(client, answers(case_variant="new", other_agencies=None), "impact", IMPACT_MESSAGE)
+    refused(
+        client,
+        answers(case_variant="new", other_agencies=None, impact_out_of_borough=None, impact="Less"),
+        "case_variant",
+        not_chosen("Impact of MASE plan so far", "Existing Case"),
+    )
 
 
 def test_existing_case_gives_the_impact_of_the_plan(client: FlaskClient) -> None:
-    accepted(client, answers(case_variant="existing", other_agencies=None))
+    accepted(
+        client,
+        answers(
+            case_variant="existing",
+            other_agencies=None,
+            impact_out_of_borough=None,
+            impact="No missing episodes for three weeks (fictional).",
+        ),
+    )
 
 
 def test_new_case_without_the_variant_boxes_is_accepted(client: FlaskClient) -> None:
-    accepted(client, answers(case_variant="new", other_agencies=None, impact=None))
+    accepted(client, answers(case_variant="new", other_agencies=None, impact_out_of_borough=None))
+
+
+def test_each_variant_reveals_the_boxes_its_page_prints(client: FlaskClient) -> None:
+    html = every_section(client, start(client, MASE_CASE_SUMMARY), MASE_CASE_SUMMARY)
+    revealed = {}
+    for radio in html.xpath("//input[@name='case_variant']"):
+        (conditional,) = html.xpath(f"//*[@id='{radio.get('data-aria-controls')}']") or [None]
+        boxes = conditional.xpath(".//textarea/@name") if conditional is not None else []
+        revealed[radio.get("value")] = boxes
+        if conditional is not None:  # hidden until chosen
+            assert "govuk-radios__conditional--hidden" in conditional.get("class")
+    assert revealed == {
+        "new": [],
+        "existing": ["impact"],
+        "out_of_borough": ["other_agencies", "impact_out_of_borough"],
+    }
 
 
 def test_errors_in_a_second_action_sit_in_that_block(client: FlaskClient) -> None:
     data = answers()
     data["actions"][1]["owner"] = "DS Alex\nPretendname"
     refused(client, data, "actions-1-owner", "The owner of the action must be on one line")
+
+
+def test_the_answers_page_shows_the_boxes_of_the_variant_chosen(client: FlaskClient) -> None:
+    shown = squash(visible_text(client.get(submit(client, MASE_CASE_SUMMARY, answers()))))
+    assert sample_json("mase_case_summary")["case_variant"] == "out_of_borough"
+    assert shown.count("Impact of MASE plan so far") == 1  # not the Existing Case's box too
+    assert "Impact of MASE plan so far No missing episodes" in shown
+    assert "Other agencies actively involved in managing risk of CSE Sampletown" in shown

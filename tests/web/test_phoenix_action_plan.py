@@ -74,3 +74,21 @@ def test_plan_date_is_not_in_the_future(client: FlaskClient) -> None:
         "plan_date-day",
         "The date of the action plan must be today or in the past",
     )
+
+
+def test_a_review_before_the_plan_is_refused(client: FlaskClient) -> None:
+    data = answers(plan_date="2026-10-14")
+    data["actions"][1]["date_of_review"] = "2026-10-13"
+    refused(
+        client,
+        data,
+        "actions-1-date_of_review-day",
+        "The date of review must be the same as or after the date of the action plan",
+    )
+
+
+def test_a_review_on_the_day_of_the_plan_is_accepted(client: FlaskClient) -> None:
+    data = answers(plan_date="2026-10-14")
+    data["actions"][0]["date_of_review"] = "2026-10-14"
+    assert post_answers(client, PHOENIX_ACTION_PLAN, data).status_code == 302
+    assert stored() == 1

@@ -62,3 +62,12 @@ def test_comments_are_kept_whatever_the_answer(client: FlaskClient) -> None:
     data = answers(young_person_informed="no", lead_worker_informed="yes")
     assert post_answers(client, PHOENIX_CASE_CLOSURE, data).status_code == 302
     assert stored() == 1
+
+
+def test_other_reason_needs_its_details(client: FlaskClient) -> None:
+    refused(
+        client,
+        answers(reason_for_closure="other", other_reason=None),
+        "other_reason",
+        "Enter the other reason for closure",
+    )

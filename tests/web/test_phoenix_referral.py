@@ -89,9 +89,9 @@ def test_older_male_or_female_needs_the_indicator_ticked(client: FlaskClient) ->
         client,
         answers(risk_indicators=indicators, older_person_sex="female"),
         "risk_indicators",
-        "You gave '(older male or female)' but did not select 'Concerns about relationship"
-        " with older male or female (delete as appropriate)' for the risk indicators. Select"
-        " 'Concerns about relationship with older male or female (delete as appropriate)', or"
+        "You gave 'Older male or female' but did not select 'Concerns about relationship"
+        " with older male or female' for the risk indicators. Select"
+        " 'Concerns about relationship with older male or female', or"
         " delete what you wrote there",
     )
 
@@ -142,3 +142,19 @@ def test_postcode_must_be_a_postcode(client: FlaskClient) -> None:
         "person_postcode",
         "Enter the postcode of the person referred as a UK postcode, like KT1 1EU",
     )
+
+
+@pytest.mark.parametrize("key", ["carers", "rights"])
+def test_other_chosen_needs_its_details(client: FlaskClient, key: str) -> None:
+    label = PHOENIX_REFERRAL.field(f"criterion_{key}").label
+    refused(
+        client,
+        answers(**{f"criterion_{key}": "other", f"criterion_{key}_other": None}),
+        f"criterion_{key}_other",
+        f"Enter the other details for \u2018{label}\u2019",
+    )
+
+
+def test_other_details_are_not_asked_without_other(client: FlaskClient) -> None:
+    accepted(client, answers(criterion_carers="2", criterion_carers_other=None))
+    assert not any("other details" in item for item in PHOENIX_REFERRAL.must_answer)

@@ -28,7 +28,7 @@ def test_empty_form_lists_every_required_answer(client: FlaskClient) -> None:
         "confidentiality": "Select yes or no for whether confidentiality was discussed and"
         " understood",
         "signed": "Enter your signature",
-        "printed_name": "Enter your name in print",
+        "printed_name": "Enter your full name",
     }
     for field_id, message in expected.items():
         assert inline[field_id] == message, field_id
