@@ -8,8 +8,9 @@ import re
 from playwright.sync_api import Page, expect
 
 from forms import ARTEFACTS
+from forms.tasks import number_of
 from tests.browser.conftest import PASSWORD, REFERRER_EMAIL, sign_in
-from tests.browser.pages import assert_no_axe_violations
+from tests.browser.pages import assert_no_axe_violations, open_section, save_and_continue, submit
 from tests.conftest import sample_json
 
 REFERRAL = ARTEFACTS["cse_referral"]
@@ -41,22 +42,29 @@ def test_a_referral_over_two_sittings(new_context, screenshot) -> None:
     screenshot(page, "case-page")
     case_url = page.url
 
-    # The referral starts filled with what the service knows.
+    # The referral starts filled with what the service knows: its task list, then sections.
     page.get_by_role("button", name=f"Start the {REFERRAL.title}").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(REFERRAL.title)
+    tasks_url = page.url
+    open_section(page, REFERRAL.sections[1])
     expect(page.locator("#child_forename")).to_have_value("Jasmine")
     expect(page.locator("#child_surname")).to_have_value("Testcase")
     expect(page.locator("#child_dob-day")).to_have_value("14")
     expect(page.locator("#child_gender")).to_have_value("Female")
+    open_section(page, REFERRAL.sections[0])
     expect(page.locator("#referrer_name")).to_have_value("Robin Browsertest")
     expect(page.locator("#referrer_agency")).to_have_value("Example Health Trust")
     expect(page.locator("#referrer_email")).to_have_value(REFERRER_EMAIL)
-    form_url = page.url
 
-    # First sitting: some answers, saved as a draft (nothing required yet).
+    # First sitting: some answers, saved for later (nothing required yet).
+    concerns = REFERRAL.sections[number_of(REFERRAL, "concerns_summary") - 1]
+    open_section(page, concerns)
+    form_url = page.url
     page.locator("#concerns_summary").fill(SAMPLE["concerns_summary"])
-    page.get_by_role("button", name="Save as draft").click()
-    expect(page).to_have_url(case_url)
-    expect(page.locator(".govuk-notification-banner")).to_contain_text("draft")
+    page.get_by_role("button", name="Save and come back later").click()
+    expect(page).to_have_url(tasks_url)
+    expect(page.locator(".govuk-notification-banner")).to_contain_text("were saved")
+    page.goto(case_url)
     expect(page.get_by_role("row").filter(has_text=REFERRAL.title)).to_contain_text("Draft")
 
     # Sign out: the session ends on the server.
@@ -69,12 +77,12 @@ def test_a_referral_over_two_sittings(new_context, screenshot) -> None:
     sign_in(page, REFERRER_EMAIL, PASSWORD)
     expect(page).to_have_url(form_url)  # back where the sign-in was asked for
     expect(page.locator("#concerns_summary")).to_have_value(SAMPLE["concerns_summary"])
-    expect(page.locator("#child_forename")).to_have_value("Jasmine")
     assert_no_axe_violations(page, "the resumed referral")
+    open_section(page, REFERRAL.sections[0])
     page.locator("#referrer_role").fill(SAMPLE["referrer_role"])
-    for part, value in zip(("day", "month", "year"), ("2", "11", "2026"), strict=True):
-        page.locator(f"#date_of_referral-{part}").fill(value)
-    page.locator("form button.govuk-button[value=submit]").click()
+    save_and_continue(page)
+    expect(page).not_to_have_title(re.compile(r"^Error: "))
+    submit(page)
     expect(page).to_have_url(re.compile(r"/versions/[\w-]{24}$"))
     expect(page.locator(".govuk-caption-xl")).to_contain_text("Version 1")
     assert_no_axe_violations(page, "the submitted version")
