@@ -15,7 +15,13 @@ from playwright.sync_api import Page, expect
 
 from forms import ARTEFACTS
 from tests.browser.conftest import CASE_NAME
-from tests.browser.pages import assert_no_axe_violations, fill_answers, open_form, submit
+from tests.browser.pages import (
+    assert_no_axe_violations,
+    fill_answers,
+    open_form,
+    open_section,
+    submit,
+)
 from tests.conftest import sample_json
 
 WIDTHS = {"320px": 320, "375px": 375, "zoom-200": 640}
@@ -47,7 +53,17 @@ def _form(page: Page) -> None:
     open_form(page, REFERRAL)  # its headings include "Offender/Suspect/Person of Concern"
 
 
-PAGES: dict[str, Callable[[Page], None]] = {"home": _home, "case": _case, "form": _form}
+def _section(page: Page) -> None:
+    open_form(page, REFERRAL)
+    open_section(page, REFERRAL.sections[2])  # "Offender/Suspect/Person of Concern"
+
+
+PAGES: dict[str, Callable[[Page], None]] = {
+    "home": _home,
+    "case": _case,
+    "form": _form,
+    "section": _section,
+}
 
 
 def overflow(page: Page) -> tuple[int, int]:
