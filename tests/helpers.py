@@ -200,6 +200,17 @@ def save_answers(
     return client.post(page_url, data=posted)
 
 
+def save_draft(client: FlaskClient, url: str, **answers: Any) -> None:
+    """Save `answers` (one section's) on the document at `url`, whatever its artefact."""
+    from forms import ARTEFACTS
+    from models import Document
+
+    saved = db.session.get(Document, document_id(url))
+    assert saved is not None
+    response = save_answers(client, url, ARTEFACTS[saved.artefact], **answers)
+    assert response.status_code == 302, error_messages(response)
+
+
 def value_on(client: FlaskClient, url: str, artefact: Artefact, name: str) -> list[str]:
     """What the box `name` shows, on its section's page of the document at `url`."""
     html = page(client.get(section_of(url, artefact, name)))

@@ -14,13 +14,12 @@ from models import AuditEvent, Document, Submission, User, db
 from tests.conftest import sample_json
 from tests.helpers import (
     add_member,
-    document_id,
     error_messages,
     hidden,
     make_case,
     make_user,
     page,
-    save_answers,
+    save_draft,
     sign_in_as,
     squash,
     start,
@@ -36,13 +35,6 @@ MASE = ARTEFACTS["mase_referral"]
 
 def _id(url: str) -> str:
     return url.split("?")[0].rstrip("/").rsplit("/", 1)[1]
-
-
-def _save_draft(client: FlaskClient, url: str, **answers: str) -> None:
-    saved = db.session.get(Document, document_id(url))
-    assert saved is not None
-    response = save_answers(client, url, ARTEFACTS[saved.artefact], **answers)
-    assert response.status_code == 302, error_messages(response)
 
 
 def _discard_link(client: FlaskClient, case: str, title: str) -> str:
@@ -62,7 +54,7 @@ def test_a_draft_never_submitted_is_deleted_once_confirmed(
 ) -> None:
     case = make_case(client)
     form = start(client, REFERRAL, case)
-    _save_draft(client, form, child_forename="Jasmine")
+    save_draft(client, form, child_forename="Jasmine")
     url = _discard_link(client, case, "CSE Referral Form")
     assert url == f"{form}/discard"
     confirmation = client.get(url)
@@ -105,7 +97,7 @@ def test_discarding_changes_keeps_every_version(client: FlaskClient) -> None:
     form = start(client, REFERRAL, case)
     data = sample_json("cse_referral")
     submit(client, REFERRAL, data, form)
-    _save_draft(client, form, child_alias="Unsubmitted alias")
+    save_draft(client, form, child_alias="Unsubmitted alias")
     assert value_on(client, form, REFERRAL, "child_alias") == ["Unsubmitted alias"]
     url = _discard_link(client, case, "CSE Referral Form")
     html = page(client.get(url))
@@ -158,7 +150,7 @@ def test_a_discard_needs_its_token_and_an_up_to_date_page(app: Flask, client: Fl
     assert db.session.get(Document, _id(form)) is not None
     # A colleague saves after the confirmation page was opened: the discard is refused.
     colleague = make_user("manager", name="Casey Colleague")
-    _save_draft(sign_in_as(app.test_client(), colleague), form, child_alias="Theirs")
+    save_draft(sign_in_as(app.test_client(), colleague), form, child_alias="Theirs")
     token = token_on(client, case)
     refused = client.post(url, data={"csrf_token": token, "lock_version": lock})
     assert refused.status_code == 200

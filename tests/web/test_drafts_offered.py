@@ -14,13 +14,11 @@ from models import CaseMember, Document, User, db
 from tests.conftest import sample_json
 from tests.helpers import (
     add_member,
-    document_id,
-    error_messages,
     make_case,
     make_user,
     page,
     post_answers,
-    save_answers,
+    save_draft,
     sign_in_as,
     squash,
     start,
@@ -35,13 +33,6 @@ SIGNS = ARTEFACTS["spotting_the_signs"]
 
 def _id(url: str) -> str:
     return url.split("?")[0].rstrip("/").rsplit("/", 1)[1]
-
-
-def _save_draft(client: FlaskClient, url: str, **answers: str) -> None:
-    saved = db.session.get(Document, document_id(url))
-    assert saved is not None
-    response = save_answers(client, url, ARTEFACTS[saved.artefact], **answers)
-    assert response.status_code == 302, error_messages(response)
 
 
 # Starting a form that has a draft
@@ -112,7 +103,7 @@ def test_changes_not_submitted_are_offered_too(client: FlaskClient) -> None:
     case = make_case(client)
     form = start(client, REFERRAL, case)
     submit(client, REFERRAL, sample_json("cse_referral"), form)
-    _save_draft(client, form, child_alias="Changed")
+    save_draft(client, form, child_alias="Changed")
     html = page(client.get(start(client, REFERRAL, case)))
     assert html.xpath("//a[contains(., 'Continue the changes')]/@href") == [form]
     assert "Changes to version 1 (submitted " in squash(html.text_content())
@@ -176,7 +167,7 @@ def test_my_cases_lists_my_own_drafts_with_a_link_to_continue(app: Flask) -> Non
     assert row[0] == "Continue the CSE Referral Form"
     assert row[1] == "Kayla Notreal"
     assert re.fullmatch(r"\d+ \w+ \d{4}, \d\d:\d\d by you", row[2])
-    _save_draft(client, theirs, missing_episodes="Fictional")
+    save_draft(client, theirs, missing_episodes="Fictional")
     assert _draft_links(client) == [theirs, mine]  # the last saved first
     assert _draft_links(colleague) == [theirs]  # still theirs too: they started it
 
