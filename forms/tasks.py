@@ -58,9 +58,11 @@ def answered(pairs: Iterable[Sequence[str]]) -> frozenset[str]:
     return frozenset(top_name(name) for name, value in pairs if value.strip())
 
 
-def _waiting_for(artefact: Artefact, number: int, given: frozenset[str]) -> list[str]:
-    """Answers from earlier sections that a rule of section `number` needs, not yet given,
-    as the fields are called."""
+def waiting_for(artefact: Artefact, number: int, given: frozenset[str]) -> tuple[str, ...]:
+    """What section `number` cannot start without, as the fields are called: answers from
+    earlier sections that a rule in it needs, not yet given. Nothing once it is started."""
+    if given & names_in(artefact.sections[number - 1]):
+        return ()
     waiting: list[str] = []
     for rule in artefact.rules:
         at = getattr(rule, "at", None)
@@ -70,7 +72,7 @@ def _waiting_for(artefact: Artefact, number: int, given: frozenset[str]) -> list
             called = artefact.field(read).called
             if number_of(artefact, read) < number and read not in given and called not in waiting:
                 waiting.append(called)
-    return waiting
+    return tuple(waiting)
 
 
 def tasks(artefact: Artefact, given: frozenset[str], problems: Sequence[Problem]) -> list[Task]:
@@ -80,7 +82,7 @@ def tasks(artefact: Artefact, given: frozenset[str], problems: Sequence[Problem]
     found = []
     for number, section in enumerate(artefact.sections, start=1):
         own = tuple(p for p in problems if top_name(p[0]) in names_in(section))
-        waiting = () if given & names_in(section) else tuple(_waiting_for(artefact, number, given))
+        waiting = waiting_for(artefact, number, given)
         if given & names_in(section):
             status = IN_PROGRESS if own else COMPLETED
         else:

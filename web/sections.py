@@ -18,7 +18,7 @@ from werkzeug.wrappers import Response
 from wtforms import FieldList
 
 from forms.model import Artefact
-from forms.tasks import names_in, top_name
+from forms.tasks import answered, names_in, top_name, waiting_for
 from forms.web import GovDateField, bound_fields, check_draft, merged, problems_of, typed
 from models import Document, Submission, db
 from serving.errors import shown_again
@@ -67,8 +67,16 @@ def section(document_id: str, number: int) -> ResponseReturnValue:
         abort(404)
     names = names_in(artefact.sections[number - 1])
     if request.method == "GET":
+        pairs = saved_pairs(doc, artefact)
+        waiting = waiting_for(artefact, number, answered(pairs))
+        if waiting:  # "Cannot start yet" on the task list, which has no link to it
+            flash(
+                f"You cannot start '{artefact.sections[number - 1].title}' yet. "
+                f"Answer {' and '.join(waiting)} first."
+            )
+            return redirect(url_for("documents.edit", document_id=doc.id))
         audit("view", document=doc)
-        form = form_of(artefact, saved_pairs(doc, artefact))
+        form = form_of(artefact, pairs)
         shown = []
         if request.args.get("errors"):  # from "Check your answers": its problems at once
             problems_of(artefact, form)
