@@ -101,6 +101,7 @@ if (form) {
   const stop = (message) => {
     stopped = true;
     window.clearTimeout(timer);
+    status.textContent = "Your latest changes are not saved.";
     showProblem(message);
   };
 
