@@ -152,3 +152,72 @@ def assert_no_axe_violations(page: Page, what: str, *, landmarks: bool = False) 
         if not (violation["id"] == "aria-allowed-attr" and _govuk_conditional_reveal(node))
     ]
     assert remaining == [], f"axe violations on {what}:\n{results.generate_report()}"
+
+
+def tab_to(page: Page, selector: str, limit: int = 400) -> None:
+    """Press Tab until the element matching `selector` has focus, as a keyboard user does."""
+    for _ in range(limit):
+        if page.evaluate("(s) => !!document.activeElement?.matches(s)", selector):
+            return
+        page.keyboard.press("Tab")
+    raise AssertionError(f"{limit} presses of Tab never reached {selector}")
+
+
+def key_in(page: Page, f: Field, answers: dict[str, Any], prefix: str = "") -> None:
+    """Give one declared field's answer (from `answers`) with the keyboard alone, and then
+    the follow-up boxes its choice reveals."""
+    name, value = f"{prefix}{f.name}", answers.get(f.name)
+    if value in (None, "", []):
+        return
+    if isinstance(f, Date):
+        tab_to(page, f"#{name}-day")
+        for typed in date_parts(value):
+            page.keyboard.press("Control+A")
+            page.keyboard.insert_text(typed)
+            page.keyboard.press("Tab")
+    elif isinstance(f, Choice):
+        # Checkboxes are each a tab stop; a radio group is one (at the chosen radio, or the
+        # first), and arrows move in it. An option's follow-up boxes come right after it.
+        picked = [o for o in f.options if o.value in f.chosen(value)]
+        for option in picked:
+            target = f"#{option_id(f, name, option.value)}"
+            if isinstance(f, MultiChoice):
+                tab_to(page, target)
+                if not page.locator(target).is_checked():
+                    page.keyboard.press("Space")
+            else:
+                tab_to(page, f"input[name='{name}']")
+                for _ in range(len(f.options)):
+                    if page.evaluate("(s) => document.activeElement.matches(s)", target):
+                        break
+                    page.keyboard.press("ArrowDown")
+                page.keyboard.press("Space")
+            expect(page.locator(target)).to_be_checked()
+            for revealed in option.reveal:
+                key_in(page, revealed, answers, prefix)
+    else:
+        tab_to(page, f"#{name}")
+        page.keyboard.press("Control+A")
+        page.keyboard.insert_text(str(value))
+
+
+def key_in_section(page: Page, section: Section, answers: dict[str, Any]) -> None:
+    """On a section's page, from its top: every answer with the keyboard alone, blocks added
+    with "Add another" (Enter, focus then in the new block), then "Save and continue"."""
+    for f in section.fields:
+        if isinstance(f, Repeat):
+            for index, item in enumerate(answers.get(f.name) or []):
+                if index:
+                    tab_to(page, f"button[name='add_{f.name}']")
+                    page.keyboard.press("Enter")
+                    first = f"#{f.name}-{index}-{f.inner[0].name}"
+                    if isinstance(f.inner[0], Date):
+                        first += "-day"
+                    expect(page.locator(first)).to_be_focused()
+                for inner in f.fields:
+                    key_in(page, inner, item, f"{f.name}-{index}-")
+        else:
+            key_in(page, f, answers)
+    tab_to(page, ".govuk-button-group button[value=continue]")
+    page.keyboard.press("Enter")
+    page.wait_for_load_state("load")

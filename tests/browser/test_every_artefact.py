@@ -1,7 +1,9 @@
-"""Every declared artefact in a real browser: fill its sample, submit, reach the documents.
+"""Every declared artefact in a real browser: fill its sample, submit, reach the documents;
+the same without JavaScript; one section with the keyboard alone; every page at 320 px and at
+200 % zoom.
 
-axe-core checks each form, its error state and its answers page. Screenshots of each are saved
-in test-results/screenshots/ for a person to look at.
+axe-core checks each task list, section, check page, error state and answers page. Screenshots
+are saved in test-results/screenshots/ for a person to look at.
 """
 
 from __future__ import annotations
@@ -12,9 +14,23 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from forms import ARTEFACTS
+from forms.kinds import Text
 from forms.model import Artefact
-from tests.browser.pages import assert_no_axe_violations, fill_answers, open_form, submit
+from forms.repeat import Repeat
+from forms.tasks import waiting_for
+from tests.browser.pages import (
+    assert_no_axe_violations,
+    document_url,
+    fill_answers,
+    key_in_section,
+    open_form,
+    open_section,
+    submit,
+)
 from tests.conftest import sample_json
+
+# A 1280 px screen zoomed to 200 % lays pages out as a 640 px one.
+WIDTHS = {"320px": 320, "zoom-200": 640}
 
 
 @pytest.fixture(params=sorted(ARTEFACTS), ids=str)
@@ -69,3 +85,82 @@ def test_sample_goes_from_the_form_to_both_documents(
             rf"{artefact.stem}-[\w-]{{8}}-v1\.{kind}", info.value.suggested_filename
         )
         assert info.value.failure() is None
+
+
+def test_sample_goes_through_without_javascript(new_context, artefact: Artefact) -> None:
+    """Every page works without JavaScript: "Add another" reloads at the new block, follow-up
+    boxes are shown, "Check your answers" submits."""
+    page = new_context(java_script_enabled=False).new_page()
+    open_form(page, artefact)
+    expect(page.locator(".app-no-js").first).to_be_visible()
+    expect(page.locator(".app-js-only").first).to_be_hidden()
+    fill_answers(page, artefact, sample_json(artefact.slug))
+    submit(page)
+    expect(page).to_have_url(re.compile(r"/versions/[\w-]{24}$"))
+    expect(page.get_by_role("heading", level=1)).to_have_text(f"{artefact.title}: your answers")
+
+
+def _busiest_section(artefact: Artefact) -> int:
+    """The number of the section the sample answers most in (blocks counted box by box),
+    among those whose checks need no earlier section's answer."""
+    answers = sample_json(artefact.slug)
+
+    def given(number: int) -> int:
+        count = 0
+        for f in artefact.sections[number - 1].walk():
+            value = answers.get(f.name)
+            if isinstance(f, Repeat):
+                count += sum(1 for item in value or [] for v in item.values() if v)
+            elif value not in (None, "", []):
+                count += 1
+        return count
+
+    alone = [n for n in range(1, len(artefact.sections) + 1) if not _reads_earlier(artefact, n)]
+    return max(alone, key=given)
+
+
+def _reads_earlier(artefact: Artefact, number: int) -> bool:
+    return bool(waiting_for(artefact, number, frozenset()))
+
+
+def test_one_section_with_the_keyboard_alone(page: Page, artefact: Artefact) -> None:
+    """The section the sample answers most, given from its top with Tab, typing, arrows,
+    Space and Enter: no mouse. It saves, goes on, and shows every answer when opened again."""
+    number = _busiest_section(artefact)
+    section = artefact.sections[number - 1]
+    answers = sample_json(artefact.slug)
+    open_form(page, artefact)
+    open_section(page, section)
+    key_in_section(page, section, answers)
+    expect(page).not_to_have_title(re.compile(r"^Error: "))
+    after = "/check" if number == len(artefact.sections) else f"/sections/{number + 1}"
+    expect(page).to_have_url(re.compile(f"{re.escape(after)}$"))
+    page.goto(f"{document_url(page)}/check")
+    card = page.locator(".govuk-summary-card").nth(number - 1)
+    for f in section.walk():
+        value = answers.get(f.name)
+        if isinstance(f, Text) and value and "\n" not in value and len(value) < 80:
+            expect(card).to_contain_text(value)
+
+
+@pytest.mark.parametrize("width", WIDTHS.values(), ids=WIDTHS.keys())
+def test_every_page_fits_a_narrow_or_zoomed_screen(
+    new_context, artefact: Artefact, width: int, screenshot
+) -> None:
+    """The task list, each section's page and "Check your answers" never scroll sideways,
+    and axe (best practices included) finds nothing on them."""
+    page = new_context(viewport={"width": width, "height": 800}).new_page()
+    open_form(page, artefact)
+    here = document_url(page)
+    pages = {"task list": here}
+    for number in range(1, len(artefact.sections) + 1):
+        pages[f"section {number}"] = f"{here}/sections/{number}"
+    pages["check your answers"] = f"{here}/check"
+    for what, url in pages.items():
+        page.goto(url)
+        laid_out = page.evaluate("() => document.documentElement.scrollWidth")
+        assert laid_out <= width, f"{artefact.title}, {what}, is {laid_out} px wide at {width} px"
+        assert_no_axe_violations(page, f"{artefact.title}, {what}, at {width} px", landmarks=True)
+    if width == 320:
+        page.goto(pages["section 1"])
+        screenshot(page, f"{artefact.slug}-section-320")

@@ -1,6 +1,8 @@
-"""Narrow screens and zoom: at 320 and 375 px wide, and at 200 % zoom (a 1280 px screen zoomed
-to 200 % lays pages out as a 640 px one), no page scrolls sideways, and axe finds nothing,
-landmarks included (its `region` rule: all content inside landmarks). Only fictional data.
+"""Narrow screens and zoom: at 320 and 375 px wide, and at 200 % zoom (a 1280 px screen
+zoomed to 200 % lays pages out as a 640 px one), My cases and a case page do not scroll
+sideways, and axe finds nothing, landmarks included (its `region` rule: all content inside
+landmarks). Each form's pages are tried in tests/browser/test_every_artefact.py. Only
+fictional data.
 
 Screenshots at 320 px are saved for a person to look at (test-results/screenshots/).
 """
@@ -19,7 +21,6 @@ from tests.browser.pages import (
     assert_no_axe_violations,
     fill_answers,
     open_form,
-    open_section,
     submit,
 )
 from tests.conftest import sample_json
@@ -49,21 +50,10 @@ def _case(page: Page) -> None:
     expect(page.get_by_role("heading", name="Audit trail")).to_be_visible()
 
 
-def _form(page: Page) -> None:
-    open_form(page, REFERRAL)  # its headings include "Offender/Suspect/Person of Concern"
-
-
-def _section(page: Page) -> None:
-    open_form(page, REFERRAL)
-    open_section(page, REFERRAL.sections[2])  # "Offender/Suspect/Person of Concern"
-
-
 PAGES: dict[str, Callable[[Page], None]] = {
     "home": _home,
     "case": _case,
-    "form": _form,
-    "section": _section,
-}
+}  # every form's pages: tests/browser/test_every_artefact.py
 
 
 def overflow(page: Page) -> tuple[int, int]:
