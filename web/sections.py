@@ -68,13 +68,6 @@ def section(document_id: str, number: int) -> ResponseReturnValue:
     names = names_in(artefact.sections[number - 1])
     if request.method == "GET":
         pairs = saved_pairs(doc, artefact)
-        waiting = waiting_for(artefact, number, answered(pairs))
-        if waiting:  # "Cannot start yet" on the task list, which has no link to it
-            flash(
-                f"You cannot start '{artefact.sections[number - 1].title}' yet. "
-                f"Answer {' and '.join(waiting)} first."
-            )
-            return redirect(url_for("documents.edit", document_id=doc.id))
         audit("view", document=doc)
         form = form_of(artefact, pairs)
         shown = []
@@ -124,6 +117,9 @@ def _page(
         **page_context(doc, artefact),
         section=artefact.sections[number - 1],
         number=number,
+        # "Cannot start yet" on the task list, which has no link here; reached anyway (a
+        # bookmark, another tab), the page says what to answer first and still keeps anything.
+        waiting=waiting_for(artefact, number, answered(typed(form))),
         form=form,
         errors=errors,
         lock=lock,
