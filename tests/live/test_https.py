@@ -114,9 +114,19 @@ def test_a_referral_from_sign_in_to_pdf_over_https(chromium: Browser, deployed: 
     page.get_by_role("link", name="Back to the list of sections").click()
     expect(page).to_have_url(form_url)
     page.get_by_role("link", name=REFERRAL.sections[0].title, exact=True).click()
-    page.locator("#referrer_role").fill(SAMPLE["referrer_role"])
     for part, value in zip(("day", "month", "year"), ("2", "11", "2026"), strict=True):
         page.locator(f"#date_of_referral-{part}").fill(value)
+    # Refused (the referrer's role emptied), then away to the case and back: kept.
+    page.locator("#referrer_role").fill("")
+    page.locator("form .govuk-button-group button[value=continue]").click()
+    expect(page.locator(".govuk-error-summary")).to_be_focused()
+    page.get_by_role("link", name="Back to the list of sections").click()
+    page.get_by_role("link", name="Back to the case").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Hana Httpstestcase")
+    page.goto(form_url)
+    page.get_by_role("link", name=REFERRAL.sections[0].title, exact=True).click()
+    expect(page.locator("#date_of_referral-month")).to_have_value("11")
+    page.locator("#referrer_role").fill(SAMPLE["referrer_role"])
     # "Save and continue" through every section (the child's prefilled from the case), on to
     # "Check your answers".
     for number in range(1, len(REFERRAL.sections) + 1):
