@@ -15,6 +15,8 @@ from typing import Any, ClassVar
 
 import click
 
+from sending.recipients import settings
+
 
 class ConfigError(click.ClickException):
     """The service cannot start as configured. A click exception, so that `flask ...` commands
@@ -80,6 +82,10 @@ class Config:
     # Re-downloads of a submitted version (which never changes) come from memory; at most
     # this much per process, and never for more than a few minutes (documents.cache).
     DOCUMENT_CACHE_BYTES = _int("DOCUMENT_CACHE_MB", 8) * 1024 * 1024
+    # Where forms are sent, and each team's agreed PDF password (sending.recipients: the
+    # strategy's addresses unless set; MASE business support and the Associate Directors of
+    # Safeguarding have none until set). Secrets: never logged, never kept with a case.
+    SENDING: ClassVar[dict[str, str]] = settings(os.environ)
     # Closed cases are deleted by `flask purge` this long after closing (README: Retention).
     CASE_RETENTION = dt.timedelta(days=_int("CASE_RETENTION_DAYS", 25 * 365))
     # A long form must never be lost to an expired token: the token lives as long as the session.

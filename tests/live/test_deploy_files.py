@@ -55,6 +55,13 @@ def test_units_keep_files_private_and_the_system_read_only(name: str) -> None:
 
 
 def test_the_settings_file_names_only_settings_the_service_reads() -> None:
-    read = "\n".join(path.read_text() for path in (ROOT / "config.py", ROOT / "gunicorn.conf.py"))
+    read = "\n".join(
+        path.read_text()
+        for path in (
+            ROOT / "config.py",
+            ROOT / "gunicorn.conf.py",
+            ROOT / "sending" / "recipients.py",
+        )
+    )
     for name in settings_example():
         assert re.search(rf"[\"']{name}[\"']", read), f"{name} is read nowhere"
