@@ -1,9 +1,11 @@
 """A real SMTP server on loopback for the tests (aiosmtpd), keeping every message it accepts.
-It can be stopped and started again on the same port, as a mail relay that goes away."""
+It can be stopped and started again on the same port, as a mail relay that goes away. And a
+database with a mail queued, for the tests that run the worker as a command."""
 
 from __future__ import annotations
 
 import asyncio
+import logging
 import threading
 from dataclasses import dataclass
 from email import message_from_bytes, policy
@@ -12,7 +14,15 @@ from typing import Any
 
 from aiosmtpd.controller import Controller
 
+from mail import enqueue
+from models import db
+from serving.schema import upgrade
+from tests.conftest import make_app
 from tools.live import free_port
+
+# aiosmtpd logs each line it receives (subjects, bodies) at DEBUG to "mail.log": it stands in for
+# the council's relay, whose logs are not ours, and must not fill the suite's log scan.
+logging.getLogger("mail.log").setLevel(logging.WARNING)
 
 
 @dataclass
@@ -60,3 +70,13 @@ class SmtpServer:
         if self._controller is not None:
             self._controller.stop()
             self._controller = None
+
+
+def queue_one(database_url: str, subject: str = "Fictional queued mail") -> None:
+    """Bring the database at `database_url` to the newest schema and queue one mail in it."""
+    app = make_app(database_url)
+    with app.app_context():
+        upgrade()
+        enqueue(to=["lead@example.org"], subject=subject, body="Fictional body", sender_id=None)
+        db.session.commit()
+        db.engine.dispose()
