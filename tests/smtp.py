@@ -1,6 +1,7 @@
-"""A real SMTP server on loopback for the tests (aiosmtpd), keeping every message it accepts.
-It can be stopped and started again on the same port, as a mail relay that goes away. And a
-database with a mail queued, for the tests that run the worker as a command."""
+"""A real SMTP server on loopback for the tests (aiosmtpd), keeping every message it accepts
+(and refusing any address that starts with "refused"). It can be stopped and started again on
+the same port, as a mail relay that goes away. And a database with a mail queued, for the
+tests that run the worker as a command."""
 
 from __future__ import annotations
 
@@ -37,6 +38,14 @@ class _Keeper:
         self.received: list[Received] = []
         self.lock = threading.Lock()
         self.delay = delay
+
+    async def handle_RCPT(  # noqa: N802
+        self, server: Any, session: Any, envelope: Any, address: str, options: list[str]
+    ) -> str:
+        if address.startswith("refused"):  # a mailbox the relay does not know
+            return "550 5.1.1 No such mailbox"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
 
     async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:  # noqa: N802
         if self.delay:

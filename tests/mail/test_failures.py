@@ -8,9 +8,10 @@ import logging
 
 import pytest
 from flask import Flask
+from sqlalchemy import select
 
 from mail import enqueue, undelivered, undelivered_for
-from mail.worker import Outcome, backoff
+from mail.worker import LEASE, Outcome, backoff, claim
 from models import OutboxMail, db, now
 from tests.helpers import make_user
 from tests.mail.conftest import deliver_in_a_worker
@@ -94,3 +95,40 @@ def test_nothing_logged_or_recorded_says_what_a_mail_says(
     for mail in undelivered(sender.id):
         assert mail.last_error is not None
         assert not any(s.lower() in mail.last_error.lower() for s in secrets)
+
+
+def test_a_refused_address_fails_its_mail_only(mail_app: Flask, smtp: SmtpServer) -> None:
+    mail_app.config["MAIL_MAX_ATTEMPTS"] = 1
+    refused = _queue(None, to="refused@example.org")
+    fine = _queue(None)
+    assert deliver_in_a_worker(mail_app) == Outcome(sent=1, failed=1)
+    [received] = smtp.received
+    assert received.message["Message-ID"] == f"<{fine.id}@localhost>"
+    [listed] = undelivered()
+    assert (listed.id, listed.last_error) == (refused.id, "SMTPRecipientsRefused: 550")
+
+
+def test_a_worker_stopped_mid_batch_gives_back_what_it_did_not_try(
+    mail_app: Flask, smtp: SmtpServer
+) -> None:
+    for _ in range(3):
+        _queue(None)
+    asked = iter([False, False])  # the batch starts, its first mail goes: then, stop
+    assert deliver_in_a_worker(mail_app, stop=lambda: next(asked, True)) == Outcome(sent=1)
+    db.session.commit()
+    pending = db.session.scalars(select(OutboxMail).where(OutboxMail.status == "pending")).all()
+    assert [(m.attempts, m.last_error) for m in pending] == [(0, None), (0, None)]
+    assert deliver_in_a_worker(mail_app) == Outcome(sent=2)
+    assert len(smtp.received) == 3
+
+
+def test_a_mail_claimed_by_a_worker_that_died_is_sent_after_its_lease(
+    mail_app: Flask, smtp: SmtpServer
+) -> None:
+    mail = _queue(None)
+    when = now() + dt.timedelta(minutes=1)
+    with mail_app.app_context():  # a worker that claims, then dies before sending
+        assert [m.id for m in claim(when)] == [mail.id]
+    assert deliver_in_a_worker(mail_app, now=when + LEASE / 2) == Outcome()
+    assert deliver_in_a_worker(mail_app, now=when + LEASE) == Outcome(sent=1)
+    assert len(smtp.received) == 1
