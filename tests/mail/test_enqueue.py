@@ -7,7 +7,9 @@ from flask import Flask
 from sqlalchemy import func, select
 
 from mail import Attachment, MailError, enqueue
-from models import OutboxMail, db, now
+from models import Case, OutboxMail, db, now
+from serving.transactions import writing
+from tests.helpers import make_user
 
 SUBJECT = "Fictional subject Zebedee"
 BODY = "Fictional body about Quentin Notreal"
@@ -67,4 +69,16 @@ def test_a_bad_mail_is_refused_saying_which_part_never_its_text(
     for text in ("Zebedee", "Quentin", "spy@", "not an address", "bad@"):
         assert text not in str(refused.value)
     db.session.rollback()
+    assert _stored() == 0
+
+
+def test_mail_about_a_case_goes_with_the_case(migrated: Flask) -> None:
+    creator = make_user("referrer")
+    case = Case(details={}, created_by=creator.id)
+    db.session.add(case)
+    db.session.commit()
+    with writing():
+        _queue(case_id=case.id, sender_id=creator.id)
+    with writing():
+        db.session.delete(case)
     assert _stored() == 0
