@@ -4,7 +4,7 @@ Touches only its own table, so it follows any revision: when merged after 0004 (
 changing down_revision is all it needs.
 
 Revision ID: 0005
-Revises: 0003
+Revises: 0003 (0004 once merged: see down_revision)
 Create Date: 2026-12-01 16:00:00
 
 """
