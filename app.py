@@ -21,6 +21,7 @@ from accounts.cli import create_user, demo_accounts
 from accounts.sessions import login_manager
 from config import CONFIGS, Config, ConfigError, development_secret, production_problem
 from documents.render import warm_up
+from mail.cli import send_mail_command
 from models import db
 from retention import purge_command
 from serving import errors, limits
@@ -108,7 +109,7 @@ def create_app(
         app.register_blueprint(blueprint)
     app.before_request(guard)
     limits.init_app(app)
-    for command in (create_user, demo_accounts, purge_command):
+    for command in (create_user, demo_accounts, purge_command, send_mail_command):
         app.cli.add_command(command)
     app.after_request(_no_store)
     for code in ERROR_PAGES:

@@ -32,6 +32,15 @@ def _int(name: str, default: int) -> int:
     return int(value)
 
 
+def _flag(name: str, default: bool) -> bool:
+    value = os.environ.get(name, "").strip().lower()
+    if not value:
+        return default
+    if value not in ("1", "true", "yes", "0", "false", "no"):
+        raise ConfigError(f"{name} must be true or false, not {value!r}")
+    return value in ("1", "true", "yes")
+
+
 class Config:
     PRODUCTION = True
     SECRET_KEY: str | None = os.environ.get("SECRET_KEY")
@@ -95,6 +104,16 @@ class Config:
     MAX_FORM_MEMORY_SIZE = 1024 * 1024
     FORCE_HTTPS = True
     TESTING = False
+    # Mail (mail/): queued in the database, sent through this SMTP server by `flask send-mail`
+    # (deploy/cse-forms-mail.service). Production's worker refuses to start without MAIL_SERVER and
+    # MAIL_FROM (mail_problem). A mail not sent after MAIL_MAX_ATTEMPTS tries is marked failed.
+    MAIL_SERVER = os.environ.get("MAIL_SERVER", "")
+    MAIL_PORT = _int("MAIL_PORT", 587)
+    MAIL_USE_STARTTLS = _flag("MAIL_USE_STARTTLS", True)
+    MAIL_USERNAME = os.environ.get("MAIL_USERNAME", "")
+    MAIL_PASSWORD = os.environ.get("MAIL_PASSWORD", "")
+    MAIL_FROM = os.environ.get("MAIL_FROM", "")
+    MAIL_MAX_ATTEMPTS = _int("MAIL_MAX_ATTEMPTS", 12)
 
 
 class ProductionConfig(Config):
@@ -107,6 +126,11 @@ class DevelopmentConfig(Config):
     PRODUCTION = False
     SESSION_COOKIE_SECURE = False
     FORCE_HTTPS = False
+    # A local catcher of mail (e.g. `python -m aiosmtpd -n -l localhost:1025`): nothing leaves.
+    MAIL_SERVER = os.environ.get("MAIL_SERVER", "localhost")
+    MAIL_PORT = _int("MAIL_PORT", 1025)
+    MAIL_USE_STARTTLS = _flag("MAIL_USE_STARTTLS", False)
+    MAIL_FROM = os.environ.get("MAIL_FROM", "cse-forms@localhost")
 
 
 class TestConfig(DevelopmentConfig):
@@ -143,6 +167,18 @@ def production_problem(config: Mapping[str, Any], debug: bool) -> str | None:
             "Debug mode is on (FLASK_DEBUG or --debug): production refuses to serve its"
             " debugger. Turn it off, or set CSE_FORMS_ENV=development on your own machine"
         )
+    return None
+
+
+def mail_problem(config: Mapping[str, Any]) -> str | None:
+    """Why production settings cannot send mail, or None. Only the mail worker refuses to
+    start on it: the web app queues mail whatever the SMTP settings are."""
+    if not config.get("MAIL_SERVER"):
+        return "Set MAIL_SERVER: the SMTP server that sends the service's mail"
+    if not config.get("MAIL_FROM"):
+        return "Set MAIL_FROM: the address the service's mail comes from"
+    if config.get("MAIL_USERNAME") and not config.get("MAIL_USE_STARTTLS"):
+        return "MAIL_USERNAME is set with MAIL_USE_STARTTLS off: the password would cross in clear"
     return None
 
 

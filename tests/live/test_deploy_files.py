@@ -6,11 +6,14 @@ from __future__ import annotations
 
 import re
 import shlex
+import signal
 import subprocess
+import time
 from pathlib import Path
 
 import pytest
 
+from tests.smtp import SmtpServer, queue_one
 from tools.live import DEPLOY, INSTALLED_AT, ROOT, service_environment, settings_example, unit
 
 UNITS = sorted(p.name for p in DEPLOY.iterdir() if p.suffix in (".service", ".timer"))
@@ -46,7 +49,45 @@ def test_the_purge_unit_runs_as_written(tmp_path: Path) -> None:
     assert result.stdout.startswith("Deleted 0 cases closed more than 9125 days ago")
 
 
-@pytest.mark.parametrize("name", ["cse-forms.service", "cse-forms-purge.service"])
+def test_the_mail_unit_runs_as_written_and_stops_on_sigterm(tmp_path: Path) -> None:
+    service = unit("cse-forms-mail.service")
+    relay = SmtpServer()
+    relay.start()
+    try:
+        url = f"sqlite:///{tmp_path / 'mail.sqlite3'}"
+        queue_one(url)
+        env = service_environment(
+            DATABASE_URL=url,
+            MAIL_SERVER="127.0.0.1",
+            MAIL_PORT=str(relay.port),
+            MAIL_USE_STARTTLS="false",
+        )
+        for assignment in service["Environment"]:
+            env.update([assignment.split("=", 1)])
+        worker = subprocess.Popen(
+            shlex.split(service["ExecStart"][0]),
+            cwd=service["WorkingDirectory"][0],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        deadline = time.monotonic() + 60
+        while not relay.received and time.monotonic() < deadline and worker.poll() is None:
+            time.sleep(0.1)
+        worker.send_signal(signal.SIGTERM)
+        out, err = worker.communicate(timeout=30)
+    finally:
+        relay.stop()
+    assert service["KillSignal"] == ["SIGTERM"]
+    assert worker.returncode == 0, err
+    assert out == "Sent 1 mails; 0 to try again later; 0 failed.\n"
+    assert relay.subjects() == ["Fictional queued mail"]
+
+
+@pytest.mark.parametrize(
+    "name", ["cse-forms.service", "cse-forms-purge.service", "cse-forms-mail.service"]
+)
 def test_units_keep_files_private_and_the_system_read_only(name: str) -> None:
     service = unit(name)
     assert service["UMask"] == ["0077"]
