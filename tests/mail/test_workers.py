@@ -13,6 +13,7 @@ from sqlalchemy import select
 from mail import enqueue
 from mail.worker import Outcome, deliver_due
 from models import OutboxMail, db
+from tests.db.conftest import DATABASES
 from tests.mail.conftest import deliver_in_a_worker
 from tests.smtp import SmtpServer
 
@@ -61,11 +62,11 @@ def test_two_workers_at_once_send_each_mail_once(migrated: Flask) -> None:
         assert all(o.sent > 0 for o in outcomes)
 
 
+# SQLite has no row locks: its workers claim one at a time (the test above).
+@pytest.mark.parametrize("database_url", [d for d in DATABASES if d == "postgresql"], indirect=True)
 def test_on_postgresql_a_worker_skips_the_mails_another_is_claiming(
     migrated: Flask, smtp: SmtpServer
 ) -> None:
-    if db.engine.dialect.name != "postgresql":
-        pytest.skip("SQLite has no row locks: its workers claim one at a time")
     migrated.config.update(MAIL_SERVER="127.0.0.1", MAIL_PORT=smtp.port)
     held, _ = (
         enqueue(to=["lead@example.org"], subject=f"Fictional {n}", body="b", sender_id=None)
