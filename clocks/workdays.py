@@ -3,8 +3,8 @@
 Bank holidays come from the data shipped inside govuk-bank-holidays, never from the network:
 `BankHolidays()` fetches gov.uk first unless told `use_cached_holidays=True`. The shipped data
 ends (0.19: Boxing Day, 26 December 2028); past it the library treats every weekday as a
-working day, so this calendar says where its knowledge ends (`known_until`) and lets an admin add
-days that are not working days (`extra_non_working_days`).
+working day, so this calendar says where its knowledge ends (`known_until`, `knows`) and lets
+an admin add days that are not working days (`extra_non_working_days`).
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 from govuk_bank_holidays.bank_holidays import BankHolidays
 
 LONDON = ZoneInfo("Europe/London")
+ONE_DAY = dt.timedelta(days=1)
 SATURDAY = 5
 
 
@@ -43,7 +44,7 @@ class WorkingDayCalendar:
 
     Dates are London dates (see `london_date`). Holidays are known from `known_from` to
     `known_until` (the first and last shipped bank holidays); outside that period a weekday may be
-    a holiday nobody told us about."""
+    a holiday nobody told us about, and `knows` says so."""
 
     def __init__(self, extra_non_working_days: Iterable[dt.date] = ()) -> None:
         extra = frozenset(extra_non_working_days)
@@ -58,3 +59,26 @@ class WorkingDayCalendar:
 
     def is_working_day(self, day: dt.date) -> bool:
         return day.weekday() < SATURDAY and day not in self._closed
+
+    def knows(self, first: dt.date, last: dt.date) -> bool:
+        """True if every day from `first` to `last` is inside the shipped holiday data."""
+        return self.known_from <= first and last <= self.known_until
+
+    def received_on(self, day: dt.date) -> dt.date:
+        """The working day something arriving on `day` is first seen: `day` itself if it is a
+        working day, else the next one (a Saturday's email is read on Monday)."""
+        while not self.is_working_day(day):
+            day += ONE_DAY
+        return day
+
+    def add_working_days(self, day: dt.date, count: int) -> dt.date:
+        """`count` working days after `day`, counting from the day it is received (see
+        `received_on`): 1 after a Friday is Monday, 1 after a Saturday is Tuesday."""
+        if count < 0:
+            raise ValueError("count must not be negative")
+        day = self.received_on(day)
+        for _ in range(count):
+            day += ONE_DAY
+            while not self.is_working_day(day):
+                day += ONE_DAY
+        return day
