@@ -139,9 +139,13 @@ def _url(path: str, world: dict[str, Any]) -> str:
 
 POSTED = {
     "/sign-in": {"email": "nobody@example.org", "password": "not a password at all"},
-    "/cases/new": {"forename": "Matrix", "surname": "Testcase"},
+    "/cases/new": {"forename": "Matrix", "surname": "Testcase", "borough": "Richmond"},
     "/cases/<id:case_id>/members": {"email": "nobody@example.org"},
-    "/cases/<id:case_id>/details": {"forename": "Matrix", "surname": "Testcase"},
+    "/cases/<id:case_id>/details": {
+        "forename": "Matrix",
+        "surname": "Testcase",
+        "borough": "Richmond",
+    },
     "/documents/<id:document_id>/sections/<int:number>": {"action": "later", "lock_version": "0"},
     "/documents/<id:document_id>/check": {"lock_version": "0"},
     "/documents/<id:document_id>/autosave": {"lock_version": "0"},
