@@ -63,6 +63,7 @@ EXPECTED: dict[str, frozenset[str]] = {
     "/cases/<id:case_id>": CASE_PEOPLE,
     "/cases/<id:case_id>/details": CASE_PEOPLE,
     "/cases/<id:case_id>/members": CASE_PEOPLE,
+    "/cases/<id:case_id>/pathway": CASE_PEOPLE,
     "/cases/<id:case_id>/status/<change>": frozenset({"manager"}),
     "/cases/<id:case_id>/start/<slug>": CASE_PEOPLE,
     "/reports": PHOENIX,
