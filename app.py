@@ -100,12 +100,14 @@ def create_app(
     from web.cases import bp as cases
     from web.documents import bp as documents
     from web.drafts import bp as drafts
+    from web.pathway import bp as pathway
     from web.sections import bp as sections
     from web.versions import bp as versions
 
     app.url_map.converters["id"] = IdConverter
     templating.init_app(app)
-    for blueprint in (accounts, cases, case_status, documents, drafts, sections, versions):
+    blueprints = (accounts, cases, case_status, documents, drafts, pathway, sections, versions)
+    for blueprint in blueprints:
         app.register_blueprint(blueprint)
     app.before_request(guard)
     limits.init_app(app)

@@ -175,6 +175,9 @@ class Case(db.Model):  # type: ignore[name-defined]
     documents: Mapped[list[Document]] = relationship(
         cascade="all, delete-orphan", passive_deletes=True, order_by="Document.created_at"
     )
+    pathway_events: Mapped[list[PathwayEvent]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True, order_by="PathwayEvent.happened_at"
+    )
 
 
 class CaseMember(db.Model):  # type: ignore[name-defined]
@@ -300,3 +303,28 @@ class OutboxMail(db.Model):  # type: ignore[name-defined]
     next_attempt_at: Mapped[dt.datetime] = _when()
     last_error: Mapped[str | None] = mapped_column(String(200))
     sent_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+
+
+class PathwayEvent(db.Model):  # type: ignore[name-defined]
+    """A step of the pathway (pathway.STEPS) recorded on a case: which step, the police category
+    for the steps that carry one, the day it happened (00:00 London time that day, in UTC) and
+    who recorded it when. Never any text about the young person.
+
+    Deleted with its case (retention). Indexed for a case's events in order, and for the cases
+    with a given step since a date (the clocks still open across cases)."""
+
+    __tablename__ = "pathway_events"
+    __table_args__ = (
+        Index("ix_pathway_events_case_id_happened_at", "case_id", "happened_at"),
+        Index("ix_pathway_events_step_happened_at", "step", "happened_at"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"))
+    step: Mapped[str] = mapped_column(String(32))
+    category: Mapped[str | None] = mapped_column(String(8))
+    happened_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    recorded_by: Mapped[str] = mapped_column(ForeignKey("users.id"))
+    recorded_at: Mapped[dt.datetime] = _when()
+
+    recorder: Mapped[User] = relationship()

@@ -2,8 +2,14 @@
 
 Not a paper artefact (it defines CASE, not ARTEFACT), so it has no documents; it is declared
 with the same field kinds, so the same web form, checks and schema serve it.
+
+The borough says which council's Single Point of Access takes the referral (cse-strategy.txt
+L209-215: SPA@kingston.gov.uk or SPA@richmond.gov.uk). It is kept with the other details (the
+case's JSON `details`), so cases made before it was asked simply lack it: the case page then
+asks for it.
 """
 
+from forms.choices import Choice, Option
 from forms.kinds import YOUNG_PERSON_AGE, Date, LongText, Postcode, Text
 from forms.model import Artefact, Section
 
@@ -34,6 +40,18 @@ CASE = Artefact(
                     "Case reference",
                     hint="The number your service gives this young person, for example the"
                     " Phoenix Project case number.",
+                ),
+                # L209-215: "To make a referral contact: ... SPA@richmond.gov.uk or
+                # SPA@kingston.gov.uk".
+                Choice(
+                    "borough",
+                    "Borough",
+                    hint="The council whose Single Point of Access (SPA) takes referrals about"
+                    " this young person.",
+                    required=True,
+                    error_name="the borough",
+                    inline=True,
+                    options=(Option("Kingston", "Kingston"), Option("Richmond", "Richmond")),
                 ),
             ),
         ),

@@ -61,7 +61,7 @@ def sign_in_as(client: FlaskClient, user: User) -> FlaskClient:
 
 def make_case(client: FlaskClient, **details: str) -> str:
     """Create a case through the web form, as the client's user; return its URL."""
-    data = {"forename": "Testy", "surname": "Example", **details}
+    data = {"forename": "Testy", "surname": "Example", "borough": "Kingston", **details}
     posted = MultiDict(data)
     posted["csrf_token"] = token_on(client, "/cases/new")
     response = client.post("/cases/new", data=posted)

@@ -13,10 +13,10 @@ from sqlalchemy import func, select
 from app import create_app
 from config import TestConfig
 from forms import ARTEFACTS
-from models import AuditEvent, Case, CaseMember, Document, Submission, db, now
+from models import AuditEvent, Case, CaseMember, Document, PathwayEvent, Submission, db, now
 from serving.schema import upgrade
 from tests.conftest import IsolatedClient, sample_json
-from tests.helpers import make_case, make_user, post_answers, sign_in_as, start
+from tests.helpers import make_case, make_user, post_answers, sign_in_as, start, token_on
 
 
 def _count(model: type) -> int:
@@ -66,6 +66,27 @@ def test_purge_deletes_expired_cases_only_and_is_idempotent(
     again = app.test_cli_runner().invoke(args=["purge"])
     assert again.output.startswith("Deleted 0 cases")
     assert _count(Case) == 3 and _count(Document) == 3
+
+
+def test_purge_deletes_a_closed_case_with_its_pathway_steps(
+    app: Flask, client: FlaskClient
+) -> None:
+    expired, kept = (_case_with_a_version(client, name) for name in ("Expiredcase", "Keptcase"))
+    for case in (expired, kept):
+        url = f"/cases/{case.id}"
+        posted = {"step": "spa_referral", "happened_on": ["1", "11", "2026"]}
+        response = client.post(
+            f"{url}/pathway", data={"csrf_token": token_on(client, url), **posted}
+        )
+        assert response.status_code == 302
+    expired.closed_at = now() - app.config["CASE_RETENTION"] - dt.timedelta(days=1)
+    db.session.commit()
+    assert _count(PathwayEvent) == 2
+
+    result = app.test_cli_runner().invoke(args=["purge"])
+    assert result.output.startswith("Deleted 1 cases"), result.output
+    db.session.expire_all()
+    assert [e.case_id for e in db.session.scalars(select(PathwayEvent))] == [kept.id]
 
 
 def test_the_retention_period_can_be_configured(app: Flask, client: FlaskClient) -> None:

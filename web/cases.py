@@ -12,6 +12,7 @@ from typing import Any
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_login import current_user
+from flask_wtf import FlaskForm
 from sqlalchemy import Select, select, update
 
 from forms import ARTEFACTS, starters
@@ -24,6 +25,7 @@ from models import AuditEvent, Case, CaseMember, Document, Submission, User, db
 from schemas import schema_for, stored_schema
 from serving.transactions import writing
 from web.access import CASEWORKERS, audit, public, roles
+from web.case_pathway import pathway_section
 from web.continuing import in_packs, own_drafts
 
 bp = Blueprint("cases", __name__)
@@ -167,8 +169,15 @@ def case(case_id: str) -> ResponseReturnValue:
     return case_page(case)
 
 
-def case_page(case: Case, *, member_email: str = "", member_error: str | None = None) -> str:
-    """The case page; with the address of a colleague who could not be added, and why."""
+def case_page(
+    case: Case,
+    *,
+    member_email: str = "",
+    member_error: str | None = None,
+    step_form: FlaskForm | None = None,
+) -> str:
+    """The case page; with the address of a colleague who could not be added, and why, or a
+    step of the pathway that could not be recorded (web/pathway.py)."""
     trail: list[tuple[AuditEvent, User | None]] = []
     if current_user.role == "manager":
         trail = [
@@ -186,6 +195,8 @@ def case_page(case: Case, *, member_email: str = "", member_error: str | None = 
     for event, _ in trail:  # a discarded draft's document is gone; its events stay
         if event.action == "discard draft" and event.document_id:
             titles.setdefault(event.document_id, "A discarded draft")
+    section = pathway_section(case, step_form)
+    errors = [{"text": member_error, "href": "#member-email"}] if member_error else []
     return render_template(
         "case.html",
         case=case,
@@ -197,9 +208,10 @@ def case_page(case: Case, *, member_email: str = "", member_error: str | None = 
         may_edit={a.slug for a in ARTEFACTS.values() if current_user.role in starters(a)},
         trail=trail,
         titles=titles,
-        errors=[{"text": member_error, "href": "#member-email"}] if member_error else [],
+        errors=errors + section.pop("pathway_errors"),
         member_email=member_email,
         member_error=member_error,
+        **section,
     )
 
 

@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 from flask import Flask
 
+from clocks import day_text
 from forms import ARTEFACTS
 from forms.choices import Choice, MultiChoice
 from forms.kinds import Date, Email, Field, LongText, Number, Phone
@@ -74,5 +75,5 @@ def long_date(day: dt.date) -> str:
 def init_app(app: Flask) -> None:
     app.add_template_global(kind_of)
     app.add_template_global(shown_answers)
-    for name in (title_of, when, long_date, saved_when):
+    for name in (title_of, when, long_date, saved_when, day_text):
         app.add_template_filter(name)

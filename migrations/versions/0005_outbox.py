@@ -1,10 +1,7 @@
 """The outbox: mail queued with the step that causes it, sent by `flask send-mail`
 
-Touches only its own table, so it follows any revision: when merged after 0004 (pathway),
-changing down_revision is all it needs.
-
 Revision ID: 0005
-Revises: 0003 (0004 once merged: see down_revision)
+Revises: 0004
 Create Date: 2026-12-01 16:00:00
 
 """
@@ -14,7 +11,7 @@ from alembic import op
 
 # revision identifiers, used by Alembic.
 revision = "0005"
-down_revision = "0003"  # after 0004 (pathway) when merged
+down_revision = "0004"
 branch_labels = None
 depends_on = None
 

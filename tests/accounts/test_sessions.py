@@ -181,6 +181,12 @@ def test_the_csrf_token_outlives_a_long_sitting(anonymous: FlaskClient, user: Us
                 anonymous.post("/session/keep-alive", data={"csrf_token": token}).status_code == 204
             )
         response = anonymous.post(
-            "/cases/new", data={"csrf_token": token, "forename": "Late", "surname": "Testcase"}
+            "/cases/new",
+            data={
+                "csrf_token": token,
+                "forename": "Late",
+                "surname": "Testcase",
+                "borough": "Kingston",
+            },
         )
         assert response.status_code == 302

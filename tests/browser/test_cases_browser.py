@@ -36,6 +36,7 @@ def test_a_referral_over_two_sittings(new_context, screenshot) -> None:
     page.locator("#dob-year").fill("2010")
     page.get_by_label("Gender").fill("Female")
     assert_no_axe_violations(page, "the new case form")
+    page.get_by_label("Kingston").check()
     page.get_by_role("button", name="Create the case").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Jasmine Testcase")
     assert_no_axe_violations(page, "the case page")

@@ -22,6 +22,7 @@ def _new_case(page: Page) -> str:
     page.get_by_role("button", name="Create a case").click()
     page.get_by_label("First name").fill("Kayla")
     page.get_by_label("Last name").fill("Notreal")
+    page.get_by_label("Kingston").check()
     page.get_by_role("button", name="Create the case").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Kayla Notreal")
     return page.url

@@ -129,7 +129,8 @@ def test_a_bad_lock_version_is_a_refused_save(member: FlaskClient, lock: str) ->
 def test_form_fields_refuse_a_nul_naming_the_field(member: FlaskClient) -> None:
     token = token_on(member, "/cases/new")
     response = member.post(
-        "/cases/new", data={"csrf_token": token, "forename": "Nul\x00", "surname": "Case"}
+        "/cases/new",
+        data={"csrf_token": token, "forename": "Nul\x00", "surname": "Case", "borough": "Kingston"},
     )
     assert response.status_code == 200
     assert error_messages(response) == [

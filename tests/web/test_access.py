@@ -63,6 +63,7 @@ EXPECTED: dict[str, frozenset[str]] = {
     "/cases/<id:case_id>": CASE_PEOPLE,
     "/cases/<id:case_id>/details": CASE_PEOPLE,
     "/cases/<id:case_id>/members": CASE_PEOPLE,
+    "/cases/<id:case_id>/pathway": CASE_PEOPLE,
     "/cases/<id:case_id>/status/<change>": frozenset({"manager"}),
     "/cases/<id:case_id>/start/<slug>": CASE_PEOPLE,
     "/reports": PHOENIX,
@@ -139,9 +140,13 @@ def _url(path: str, world: dict[str, Any]) -> str:
 
 POSTED = {
     "/sign-in": {"email": "nobody@example.org", "password": "not a password at all"},
-    "/cases/new": {"forename": "Matrix", "surname": "Testcase"},
+    "/cases/new": {"forename": "Matrix", "surname": "Testcase", "borough": "Richmond"},
     "/cases/<id:case_id>/members": {"email": "nobody@example.org"},
-    "/cases/<id:case_id>/details": {"forename": "Matrix", "surname": "Testcase"},
+    "/cases/<id:case_id>/details": {
+        "forename": "Matrix",
+        "surname": "Testcase",
+        "borough": "Richmond",
+    },
     "/documents/<id:document_id>/sections/<int:number>": {"action": "later", "lock_version": "0"},
     "/documents/<id:document_id>/check": {"lock_version": "0"},
     "/documents/<id:document_id>/autosave": {"lock_version": "0"},
