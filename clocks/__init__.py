@@ -1,7 +1,13 @@
 """The due dates of the CSE pathway's steps, on a working-day calendar for England and Wales."""
 
 from clocks.pathway import CLOCKS, Clock, Due, day_text, due_date, is_overdue
-from clocks.workdays import LONDON, WorkingDayCalendar, london_date, shipped_bank_holidays
+from clocks.workdays import (
+    LONDON,
+    WorkingDayCalendar,
+    london_date,
+    london_today,
+    shipped_bank_holidays,
+)
 
 __all__ = [
     "CLOCKS",
@@ -13,5 +19,6 @@ __all__ = [
     "due_date",
     "is_overdue",
     "london_date",
+    "london_today",
     "shipped_bank_holidays",
 ]

@@ -28,6 +28,12 @@ def london_date(moment: dt.datetime) -> dt.date:
     return moment.astimezone(LONDON).date()
 
 
+def london_today() -> dt.date:
+    """Today in Kingston and Richmond, whatever the server's zone: between midnight and 1 am in
+    summer, the server's UTC date is still yesterday."""
+    return london_date(dt.datetime.now(dt.UTC))
+
+
 def shipped_bank_holidays() -> frozenset[dt.date]:
     """England and Wales bank holidays as shipped with govuk-bank-holidays (no network).
 

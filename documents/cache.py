@@ -10,7 +10,6 @@ after TTL, and the oldest first once the cache holds `DOCUMENT_CACHE_BYTES`.
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import threading
 import time
@@ -20,6 +19,7 @@ from pathlib import Path
 
 from flask import current_app
 
+from clocks.workdays import london_today
 from serving.capacity import turn
 from serving.transactions import release
 
@@ -79,7 +79,7 @@ def document(versions: tuple[str, ...], kind: str, make: Callable[[], bytes]) ->
     """The document of `kind` made from `versions` (ids): from memory, or made now by `make`,
     which must need nothing more from the database (the connection is given back while it
     waits for its turn at rendering and renders: serving.capacity)."""
-    key = (versions, kind, RENDERER, dt.date.today())
+    key = (versions, kind, RENDERER, london_today())
     blob = _get(key)
     if blob is None:
         release()

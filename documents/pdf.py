@@ -9,7 +9,6 @@ Cyrillic, Vietnamese, Arabic and emoji.
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 from collections.abc import Mapping
 from functools import cache, lru_cache
@@ -29,6 +28,7 @@ from reportlab.platypus import (
     SimpleDocTemplate,
 )
 
+from clocks.workdays import london_today
 from documents import pdf_output  # noqa: F401 - on import, makes reportlab write out faster
 from documents.fonts import BODY as FONT
 from documents.fonts import BOLD, register
@@ -246,7 +246,7 @@ def render_pdf(artefact: Artefact, data: Mapping[str, Any]) -> bytes:
     """The completed PDF (bytes) for clean answers."""
     _styles()
     out = io.BytesIO()
-    today = dt.date.today()
+    today = london_today()
     generated = f"{today.day} {today:%B %Y}"
     doc = SimpleDocTemplate(
         out,

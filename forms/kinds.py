@@ -23,6 +23,7 @@ from typing import Any
 import phonenumbers
 from email_validator import EmailNotValidError, validate_email
 
+from clocks.workdays import london_today
 from documents.fonts import unprintable
 
 TICKED = "\u2612"  # ☒
@@ -223,7 +224,7 @@ class Date(Field):
 
     def example(self, today: dt.date | None = None) -> str:
         """A date like the ones asked for, as typed: day, month, year ("27 3 2011")."""
-        today = today or dt.date.today()
+        today = today or london_today()
         if self.born_years_ago is not None:
             return f"27 3 {today.year - self.born_years_ago}"
         this_year = dt.date(today.year, 3, 27)
@@ -236,7 +237,7 @@ class Date(Field):
             return f"{self.Called} must be a real date"
         if value.year < 1900:
             return f"{self.Called} must be after 1900"
-        if not self.future_ok and value > dt.date.today():
+        if not self.future_ok and value > london_today():
             return f"{self.Called} must be today or in the past"
         return None
 

@@ -6,7 +6,6 @@ Anyone else is told it does not exist (404), and the refusal is audited.
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
@@ -15,6 +14,7 @@ from flask_login import current_user
 from flask_wtf import FlaskForm
 from sqlalchemy import Select, select, update
 
+from clocks.workdays import london_today
 from forms import ARTEFACTS, starters
 from forms.case import CASE
 from forms.kinds import has_control_characters
@@ -82,7 +82,7 @@ def known(case: Case | None) -> dict[str, Any]:
         for slug, version in latest.items()
     }
     user = {name: getattr(current_user, name) for name in USER_DETAILS}
-    today = dt.date.today()
+    today = london_today()
     case_known = case_values(details(case), today) if case else None
     return known_values(case_known, user, answers, today)
 

@@ -10,8 +10,17 @@ from typing import NoReturn
 from zoneinfo import ZoneInfo
 
 import pytest
+from freezegun import freeze_time
 
-from clocks import CLOCKS, WorkingDayCalendar, day_text, due_date, is_overdue, london_date
+from clocks import (
+    CLOCKS,
+    WorkingDayCalendar,
+    day_text,
+    due_date,
+    is_overdue,
+    london_date,
+    london_today,
+)
 
 UTC = dt.UTC
 NEW_YORK = ZoneInfo("America/New_York")
@@ -243,3 +252,25 @@ def test_each_clock_starts_on_its_step_and_cites_the_strategy() -> None:
     for key, clock in CLOCKS.items():
         assert clock.key == key
         assert clock.label and clock.lines
+
+
+# --- "today" is London's, not the server's ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("utc", "london"),
+    [
+        ("2026-07-15 23:30", dt.date(2026, 7, 16)),  # BST: already the 16th in London
+        ("2026-12-15 23:30", dt.date(2026, 12, 15)),  # GMT: still the 15th
+    ],
+)
+def test_a_date_is_in_the_future_only_after_london_midnight(utc: str, london: dt.date) -> None:
+    from forms.kinds import Date
+
+    referred = Date("date_of_referral", "Date of referral")
+    with freeze_time(utc, tz_offset=0):
+        assert london_today() == london
+        assert referred.problem(london) is None
+        assert referred.problem(london + dt.timedelta(days=1)) == (
+            "Date of referral must be today or in the past"
+        )
