@@ -102,11 +102,22 @@ def create_app(
     from web.drafts import bp as drafts
     from web.pathway import bp as pathway
     from web.sections import bp as sections
+    from web.sending import bp as sending
     from web.versions import bp as versions
 
     app.url_map.converters["id"] = IdConverter
     templating.init_app(app)
-    blueprints = (accounts, cases, case_status, documents, drafts, pathway, sections, versions)
+    blueprints = (
+        accounts,
+        cases,
+        case_status,
+        documents,
+        drafts,
+        pathway,
+        sections,
+        sending,
+        versions,
+    )
     for blueprint in blueprints:
         app.register_blueprint(blueprint)
     app.before_request(guard)

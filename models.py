@@ -15,6 +15,7 @@ from flask_login import UserMixin
 from flask_sqlalchemy import SQLAlchemy
 from sqlalchemy import (
     JSON,
+    Boolean,
     ColumnElement,
     DateTime,
     ForeignKey,
@@ -328,3 +329,27 @@ class PathwayEvent(db.Model):  # type: ignore[name-defined]
     recorded_at: Mapped[dt.datetime] = _when()
 
     recorder: Mapped[User] = relationship()
+
+
+class Sending(db.Model):  # type: ignore[name-defined]
+    """A submitted version sent by email (sending/): to whom, by whom and when, and the exact
+    bytes attached (the PDF as encrypted) with their SHA-256, so that what was sent can always
+    be shown. Never the password. Deleted with its case."""
+
+    __tablename__ = "sendings"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
+    version_id: Mapped[str] = mapped_column(
+        ForeignKey("submissions.id", ondelete="CASCADE"), index=True
+    )
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    mail_id: Mapped[str | None] = mapped_column(ForeignKey("outbox.id", ondelete="SET NULL"))
+    to: Mapped[list[str]] = mapped_column(JSON)
+    cc: Mapped[list[str]] = mapped_column(JSON, default=list)
+    attachment: Mapped[bytes] = mapped_column(LargeBinary)
+    sha256: Mapped[str] = mapped_column(String(64))
+    agreed_password: Mapped[bool] = mapped_column(Boolean)  # the team's own, or one made for it
+    sent_by: Mapped[str] = mapped_column(ForeignKey("users.id"))
+    sent_at: Mapped[dt.datetime] = _when()
+
+    sender: Mapped[User] = relationship()

@@ -13,7 +13,18 @@ from sqlalchemy import func, select
 from app import create_app
 from config import TestConfig
 from forms import ARTEFACTS
-from models import AuditEvent, Case, CaseMember, Document, PathwayEvent, Submission, db, now
+from models import (
+    AuditEvent,
+    Case,
+    CaseMember,
+    Document,
+    OutboxMail,
+    PathwayEvent,
+    Sending,
+    Submission,
+    db,
+    now,
+)
 from serving.schema import upgrade
 from tests.conftest import IsolatedClient, sample_json
 from tests.helpers import make_case, make_user, post_answers, sign_in_as, start, token_on
@@ -87,6 +98,31 @@ def test_purge_deletes_a_closed_case_with_its_pathway_steps(
     assert result.output.startswith("Deleted 1 cases"), result.output
     db.session.expire_all()
     assert [e.case_id for e in db.session.scalars(select(PathwayEvent))] == [kept.id]
+
+
+def test_purge_deletes_what_was_sent_and_queued_with_the_case(
+    app: Flask, client: FlaskClient
+) -> None:
+    """The encrypted PDFs kept with each sending, and the mail queued with them, go with their
+    case (sending/, mail/)."""
+    expired, kept = (_case_with_a_version(client, name) for name in ("Expiredcase", "Keptcase"))
+    for case in (expired, kept):
+        version = db.session.scalars(
+            select(Submission).join(Document).where(Document.case_id == case.id)
+        ).one()
+        sent = client.post(
+            f"/versions/{version.id}/send", data={"csrf_token": token_on(client, "/")}
+        )
+        assert sent.status_code == 200
+    expired.closed_at = now() - app.config["CASE_RETENTION"] - dt.timedelta(days=1)
+    db.session.commit()
+    assert _count(Sending) == _count(OutboxMail) == 2
+
+    result = app.test_cli_runner().invoke(args=["purge"])
+    assert result.output.startswith("Deleted 1 cases"), result.output
+    db.session.expire_all()
+    assert [s.case_id for s in db.session.scalars(select(Sending))] == [kept.id]
+    assert [m.case_id for m in db.session.scalars(select(OutboxMail))] == [kept.id]
 
 
 def test_the_retention_period_can_be_configured(app: Flask, client: FlaskClient) -> None:

@@ -16,9 +16,11 @@ from documents.pack import merge
 from documents.render import FORMATS, render
 from forms import ARTEFACTS, starters
 from forms.model import Artefact
-from models import Continuation, Document, Submission, db
+from models import Case, Continuation, Document, Submission, db
 from schemas import stored_schema
+from sending.recipients import ROUTES
 from web.access import CASEWORKERS, audit, roles
+from web.cases import details
 from web.continuing import continued_by
 from web.documents import document_or_404, home_of
 
@@ -82,6 +84,7 @@ def answers(version_id: str) -> ResponseReturnValue:
     ]
     return render_template(
         "answers.html",
+        send_label=_send_label(doc, artefact),
         artefact=artefact,
         data=data,
         submission=submission,
@@ -92,6 +95,15 @@ def answers(version_id: str) -> ResponseReturnValue:
         continuing=[(d, ARTEFACTS[d.artefact]) for d in continuing],
         may_change=starters(artefact),
     )
+
+
+def _send_label(doc: Document, artefact: Artefact) -> str | None:
+    """The words of the link to send a version where the strategy says (web.sending), for the
+    forms that are sent: "Send to SPA (Kingston)", from the case's borough."""
+    if artefact.slug not in ROUTES or doc.case_id is None:
+        return None
+    borough = details(db.session.get_one(Case, doc.case_id)).get("borough")
+    return ROUTES[artefact.slug].label(borough) if borough else "Send it"
 
 
 @bp.get("/versions/<id:version_id>/document.<kind>")

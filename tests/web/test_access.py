@@ -76,6 +76,7 @@ EXPECTED: dict[str, frozenset[str]] = {
     "/versions/<id:version_id>": CASE_PEOPLE,
     "/versions/<id:version_id>/document.<kind>": CASE_PEOPLE,
     "/versions/<id:version_id>/pack.pdf": CASE_PEOPLE,
+    "/versions/<id:version_id>/send": CASE_PEOPLE,
 }
 
 

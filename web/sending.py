@@ -1,0 +1,78 @@
+"""Sending a submitted version to the team the strategy names: a page that says to whom and
+what, then the send (sending/). Every sending is confirmed on that page, and a version sent
+before says so there first."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, current_app, render_template, request, url_for
+from flask.typing import ResponseReturnValue
+from flask_login import current_user
+from sqlalchemy import select
+
+from documents import cache
+from documents.render import render
+from models import Case, Sending, db
+from sending.recipients import ROUTES, NotConfiguredError, recipients
+from sending.send import reference, send
+from serving.transactions import writing
+from web.access import CASEWORKERS, audit, roles
+from web.cases import details
+from web.versions import _loaded, _version
+
+bp = Blueprint("sending", __name__)
+
+
+@bp.route("/versions/<id:version_id>/send", methods=["GET", "POST"])
+@roles(CASEWORKERS)
+def send_version(version_id: str) -> ResponseReturnValue:
+    version, doc, artefact = _version(version_id)
+    if version.artefact not in ROUTES or doc.case_id is None:
+        abort(404)
+    case = db.session.get_one(Case, doc.case_id)
+    known = details(case)
+    borough = str(known.get("borough") or "")
+    earlier = db.session.scalars(
+        select(Sending).where(Sending.version_id == version.id).order_by(Sending.sent_at)
+    ).all()
+    page = {
+        "artefact": artefact,
+        "version": version,
+        "doc": doc,
+        "case_details": known,
+        "earlier": earlier,
+        "case_url": url_for("cases.case", case_id=case.id),
+    }
+    try:
+        who = recipients(version.artefact, borough)
+        to, cc = who.addresses(current_app.config["SENDING"])
+    except NotConfiguredError as refused:
+        return render_template("send.html", **page, problem=str(refused)), 409
+    page |= {
+        "label": ROUTES[version.artefact].label(borough),
+        "to": to,
+        "cc": cc,
+        "team": who.to[0],
+    }
+    page["agreed"] = bool(current_app.config["SENDING"].get(who.to[0].password_setting))
+    if request.method == "GET":
+        return render_template("send.html", **page)
+    answers = version.answers  # loaded now: the render needs no database
+    pdf = cache.document(
+        (version.id,), "pdf", lambda: render("pdf", artefact, _loaded(artefact, answers))
+    )
+    with writing():
+        sent = send(
+            version=version,
+            case=case,
+            title=artefact.title,
+            pdf=pdf,
+            recipients=who,
+            settings=current_app.config["SENDING"],
+            case_reference=reference(case, known),
+            link=url_for("versions.answers", version_id=version.id, _external=True),
+            filename=f"{artefact.stem}-{version.short_id}-v{version.number}.pdf",
+            sender_id=current_user.id,
+            sender_name=current_user.display_name,
+        )
+        audit("send", document=doc, version_id=version.id)
+    return render_template("sent.html", **page, sent=sent.sending, password=sent.password)
