@@ -49,7 +49,10 @@ def timeline(
     """The entries in the order the steps happened (then were recorded), and the clocks still
     open at `now`, soonest first. A clock is met or stopped only by a step on or after the one
     that started it; a step recorded again starts its clocks again."""
-    ordered = sorted(events, key=lambda e: (e.happened_at, e.recorded_at))
+    # By the London day each happened, then as recorded: a step recorded by hand is dated its
+    # day (00:00 London), a sending its moment; on the same day, the one recorded later
+    # followed the other (an acknowledgement recorded after the sending meets its clock).
+    ordered = sorted(events, key=lambda e: (london_date(e.happened_at), e.recorded_at))
     entries: list[Entry] = []
     open_since: dict[str, dt.date] = {}
     for event in ordered:
