@@ -61,7 +61,9 @@ def _ready() -> tuple[Any, dict[str, str]]:
     with client.session_transaction() as session:
         session["_user_id"] = session_id
         session["_fresh"] = True
-    case = client.post("/cases/new", data={"forename": "Bench", "surname": "Inprocess"})
+    case = client.post(
+        "/cases/new", data={"forename": "Bench", "surname": "Inprocess", "borough": "Kingston"}
+    )
     forms = {
         slug: client.post(f"{case.headers['Location']}/start/{slug}").headers["Location"]
         for slug in PAGES

@@ -85,7 +85,8 @@ class Visitor:
     def create_case(self, forename: str, surname: str) -> str:
         """A new case; its path."""
         self.get("/cases/new")
-        response = self.post("/cases/new", {"forename": forename, "surname": surname})
+        posted = {"forename": forename, "surname": surname, "borough": "Kingston"}
+        response = self.post("/cases/new", posted)
         assert response.status_code == 302, response.status_code
         return str(response.headers["Location"])
 
