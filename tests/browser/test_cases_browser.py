@@ -164,7 +164,9 @@ def test_closing_a_case_is_confirmed_first(page: Page, screenshot) -> None:
     page.get_by_role("button", name="Close the case").click()
     page.get_by_role("button", name="Close the case").click()
     expect(page).to_have_url(case_url)
-    expect(page.locator(".govuk-notification-banner")).to_contain_text("The case is closed.")
+    expect(page.locator(".govuk-notification-banner--success")).to_contain_text(
+        "The case is closed."
+    )
     page.get_by_role("button", name="Reopen the case").click()
     page.get_by_role("button", name="Reopen the case").click()
-    expect(page.locator(".govuk-notification-banner")).to_contain_text("open again")
+    expect(page.locator(".govuk-notification-banner--success")).to_contain_text("open again")
