@@ -16,6 +16,7 @@ from wtforms.validators import Length
 from accounts import sessions
 from accounts.passwords import hash_password, verify_password
 from forms.kinds import has_control_characters
+from mail import undelivered_for
 from models import User, db
 from serving.capacity import BusyError, turn
 from serving.errors import shown_again
@@ -152,4 +153,6 @@ def keep_alive() -> ResponseReturnValue:
 @roles("admin")
 def accounts() -> ResponseReturnValue:
     users = db.session.scalars(select(User).order_by(User.role, User.email)).all()
-    return render_template("accounts.html", users=users)
+    return render_template(
+        "accounts.html", users=users, undelivered_mail=undelivered_for(current_user)
+    )

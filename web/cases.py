@@ -21,6 +21,7 @@ from forms.kinds import has_control_characters
 from forms.model import Artefact
 from forms.prefill import USER_DETAILS, case_values, known_values
 from forms.web import check, error_summary, form_class
+from mail import undelivered_for
 from models import AuditEvent, Case, CaseMember, Document, Submission, User, db
 from schemas import schema_for, stored_schema
 from serving.transactions import writing
@@ -118,6 +119,7 @@ def home() -> ResponseReturnValue:
         rows=rows,
         drafts=[(d, names.get(d.case_id or "")) for d in own_drafts(current_user)],
         may_create=current_user.role in CASE_CREATORS,
+        undelivered_mail=undelivered_for(current_user),
     )
 
 

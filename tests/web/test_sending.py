@@ -4,6 +4,7 @@ holds every answer, the exact bytes kept, and a second sending confirmed. Only f
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import io
 import re
@@ -20,7 +21,17 @@ from forms import ARTEFACTS
 from mail.worker import deliver_due
 from models import AuditEvent, PathwayEvent, Sending, db
 from tests.conftest import sample, sample_json
-from tests.helpers import make_case, page, pdf_body, start, submit, token_on, visible_text
+from tests.helpers import (
+    make_case,
+    make_user,
+    page,
+    pdf_body,
+    sign_in_as,
+    start,
+    submit,
+    token_on,
+    visible_text,
+)
 from tests.smtp import SmtpServer
 
 REFERRAL = ARTEFACTS["cse_referral"]
@@ -155,3 +166,26 @@ def test_forms_that_are_not_sent_have_no_send_page(client: FlaskClient) -> None:
     version = _submitted(client, "spotting_the_signs", borough="Kingston")
     assert not page(client.get(version)).xpath("//a[starts-with(normalize-space(), 'Send')]")
     assert client.get(f"{version}/send").status_code == 404
+
+
+def test_mail_not_delivered_is_shown_to_its_sender_and_admins_until_it_goes(
+    app: Flask, client: FlaskClient, smtp: SmtpServer
+) -> None:
+    version = _submitted(client, borough="Kingston", case_reference="KING-0007")
+    _send(client, version)
+    smtp.stop()  # the relay is away
+    assert deliver_due().retried == 1
+    subject = "CSE Referral Form, case KING-0007, version 1"
+    home = " ".join(visible_text(client.get("/")).split())
+    assert "1 email has not been delivered yet." in home
+    assert subject in home and "Trying again Tried 1 time" in home
+    admin = sign_in_as(app.test_client(), make_user("admin"))
+    accounts = " ".join(visible_text(admin.get("/accounts")).split())
+    assert subject in accounts and "Last error:" in accounts
+    other = sign_in_as(app.test_client(), make_user("referrer"))
+    assert "not been delivered" not in visible_text(other.get("/"))
+    # Back, and due again: delivered, and no longer shown.
+    smtp.start()
+    later = dt.datetime.now(dt.UTC) + dt.timedelta(hours=1)
+    assert deliver_due(now=later).sent == 1
+    assert "not been delivered" not in visible_text(client.get("/"))
