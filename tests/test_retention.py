@@ -111,7 +111,8 @@ def test_purge_deletes_what_was_sent_and_queued_with_the_case(
             select(Submission).join(Document).where(Document.case_id == case.id)
         ).one()
         sent = client.post(
-            f"/versions/{version.id}/send", data={"csrf_token": token_on(client, "/")}
+            f"/versions/{version.id}/send",
+            data={"csrf_token": token_on(client, "/"), "sent_before": "0"},
         )
         assert sent.status_code == 200
     expired.closed_at = now() - app.config["CASE_RETENTION"] - dt.timedelta(days=1)

@@ -56,6 +56,10 @@ def send_version(version_id: str) -> ResponseReturnValue:
     page["agreed"] = bool(current_app.config["SENDING"].get(who.to[0].password_setting))
     if request.method == "GET":
         return render_template("send.html", **page)
+    if request.form.get("sent_before") != str(len(earlier)):
+        # Sent since this page was read (the form posted twice, or a reload of the result):
+        # nothing more is sent; the page says so, and may be confirmed again.
+        return render_template("send.html", **page, resent=True), 409
     answers = version.answers  # loaded now: the render needs no database
     pdf = cache.document(
         (version.id,), "pdf", lambda: render("pdf", artefact, _loaded(artefact, answers))

@@ -53,7 +53,10 @@ def _submitted(client: FlaskClient, slug: str = "cse_referral", **details: str) 
 
 
 def _send(client: FlaskClient, version_url: str) -> str:
-    response = client.post(f"{version_url}/send", data={"csrf_token": token_on(client, "/")})
+    """Open the send page, then send as it says."""
+    form = page(client.get(f"{version_url}/send"))
+    posted = {i.get("name"): i.get("value") for i in form.xpath("//main//form//input")}
+    response = client.post(f"{version_url}/send", data=posted)
     assert response.status_code == 200, visible_text(response)
     return " ".join(visible_text(response).split())
 
@@ -139,6 +142,12 @@ def test_sending_again_says_so_first(app: Flask, client: FlaskClient, smtp: Smtp
     assert page(client.get(f"{version}/send")).xpath("//button[normalize-space()='Send it again']")
     _send(client, version)
     assert deliver_due().sent == 2
+    # The same page posted again (a reload of the result, a second click): not sent again.
+    stale = {"csrf_token": token_on(client, "/"), "sent_before": "1"}
+    twice = client.post(f"{version}/send", data=stale)
+    assert twice.status_code == 409
+    assert "it was not sent again" in " ".join(visible_text(twice).split())
+    assert len(db.session.scalars(select(Sending)).all()) == 2
 
 
 def test_a_recipient_the_strategy_does_not_name_is_refused_until_set(
