@@ -11,6 +11,7 @@ from flask.typing import ResponseReturnValue
 from flask_login import current_user
 from werkzeug.datastructures import MultiDict
 
+from clocks import LONDON
 from forms import ARTEFACTS, starters
 from forms.model import Artefact
 from forms.prefill import prefilled
@@ -30,7 +31,6 @@ from web.access import CASEWORKERS, audit, roles
 from web.cases import details, known, may_see, visible_case
 from web.continuing import open_drafts, parent_for
 from web.saving import save_draft
-from web.templating import LONDON
 
 bp = Blueprint("documents", __name__)
 

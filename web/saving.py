@@ -11,12 +11,12 @@ from typing import Any
 from flask_login import current_user
 from sqlalchemy import delete, func, select, update
 
+from clocks import LONDON
 from forms.model import Artefact
 from models import Continuation, Document, Submission, db, now
 from schemas import schema_for
 from serving.transactions import writing
 from web.access import audit
-from web.templating import LONDON
 
 
 class _ConflictError(Exception):

@@ -6,17 +6,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from flask import Flask
 
-from clocks import day_text
+from clocks import LONDON, day_text, london_today
 from forms import ARTEFACTS
 from forms.choices import Choice, MultiChoice
 from forms.kinds import Date, Email, Field, LongText, Number, Phone
 from forms.repeat import Repeat
-
-LONDON = ZoneInfo("Europe/London")
 
 
 def kind_of(f: object) -> str:
@@ -49,7 +46,7 @@ def when(moment: dt.datetime) -> str:
 def saved_when(moment: dt.datetime) -> str:
     """When a draft was saved, in words: "at 14:05 today", "at 09:30 on 3 March 2027"."""
     local = moment.astimezone(LONDON)
-    today = dt.datetime.now(LONDON).date()
+    today = london_today()
     day = "today" if local.date() == today else f"on {local.day} {local:%B %Y}"
     return f"at {local:%H:%M} {day}"
 
