@@ -38,7 +38,10 @@ def _leave_and_come_back(page: Page, artefact: Artefact, field: str) -> None:
     """Back to the list of sections and on to the case (or reports), then the section again."""
     here = document_url(page)
     page.get_by_role("link", name="Back to the list of sections").click()
-    page.get_by_role("link", name=re.compile(r"^Back to ")).click()
+    # With JavaScript the script saves what was typed before it lets the page go: wait for
+    # the list itself, or the next click lands on the section's own "Back to" link again.
+    expect(page).to_have_url(re.compile(re.escape(here) + r"$"))
+    page.get_by_role("link", name=re.compile(r"^Back to (?!the list of sections)")).click()
     page.wait_for_load_state("load")
     assert "/documents/" not in page.url
     page.goto(here)
