@@ -23,6 +23,7 @@ from config import CONFIGS, Config, ConfigError, development_secret, production_
 from documents.render import warm_up
 from mail.cli import send_mail_command
 from models import db
+from pathway.state import refresh_pathway
 from retention import purge_command
 from serving import errors, limits
 from serving.proxies import behind_proxies
@@ -104,6 +105,7 @@ def create_app(
     from web.sections import bp as sections
     from web.sending import bp as sending
     from web.versions import bp as versions
+    from web.work import bp as work
 
     app.url_map.converters["id"] = IdConverter
     templating.init_app(app)
@@ -117,12 +119,13 @@ def create_app(
         sections,
         sending,
         versions,
+        work,
     )
     for blueprint in blueprints:
         app.register_blueprint(blueprint)
     app.before_request(guard)
     limits.init_app(app)
-    for command in (create_user, demo_accounts, purge_command, send_mail_command):
+    for command in (create_user, demo_accounts, purge_command, send_mail_command, refresh_pathway):
         app.cli.add_command(command)
     app.after_request(_no_store)
     for code in ERROR_PAGES:

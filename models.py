@@ -17,6 +17,7 @@ from sqlalchemy import (
     JSON,
     Boolean,
     ColumnElement,
+    Date,
     DateTime,
     ForeignKey,
     Index,
@@ -118,6 +119,9 @@ class User(UserMixin, db.Model):  # type: ignore[name-defined]
     job_title: Mapped[str] = mapped_column(String(200), default="")
     organisation: Mapped[str] = mapped_column(String(200), default="")
     phone: Mapped[str] = mapped_column(String(40), default="")
+    # For an `spa` account, the borough whose Single Point of Access it works in (forms.case
+    # BOROUGHS): it sees the referrals sent there (web/inbox.py). None for every other role.
+    borough: Mapped[str | None] = mapped_column(String(16))
 
     # The server-side session this user object was loaded for (see accounts.sessions):
     # Flask-Login keeps its id, never the user's, so ending the session ends the sign-in.
@@ -327,8 +331,53 @@ class PathwayEvent(db.Model):  # type: ignore[name-defined]
     happened_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
     recorded_by: Mapped[str] = mapped_column(ForeignKey("users.id"))
     recorded_at: Mapped[dt.datetime] = _when()
+    # What else the step records, for the steps that ask more (pathway.Step.asks): the
+    # strategy meeting's attendees' agencies. Never any text about the young person.
+    details: Mapped[dict[str, Any] | None] = mapped_column(JSON)
 
     recorder: Mapped[User] = relationship()
+
+
+class CaseStage(db.Model):  # type: ignore[name-defined]
+    """Where a case is on the pathway: kept in step with its events and its borough by
+    pathway.state.refresh, in the same transaction, so the inboxes read one row per case
+    rather than replay every case's events."""
+
+    __tablename__ = "case_stages"
+    __table_args__ = (
+        Index("ix_case_stages_borough_to_spa_on", "borough", "to_spa_on"),
+        Index("ix_case_stages_to_phoenix_on", "to_phoenix_on"),
+    )
+
+    case_id: Mapped[str] = mapped_column(
+        ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True
+    )
+    borough: Mapped[str | None] = mapped_column(String(16))
+    step: Mapped[str | None] = mapped_column(String(32))  # the latest step (pathway.STEPS)
+    step_on: Mapped[dt.date | None] = mapped_column(Date)  # its London date
+    category: Mapped[str | None] = mapped_column(String(8))  # the latest category decided
+    to_spa_on: Mapped[dt.date | None] = mapped_column(Date)  # the latest referral to SPA
+    to_phoenix_on: Mapped[dt.date | None] = mapped_column(Date)  # ... and to the Phoenix Project
+
+
+class ClockDue(db.Model):  # type: ignore[name-defined]
+    """A clock running on a case (clocks.CLOCKS): the day it runs out and the team that answers
+    it. Kept by pathway.state.refresh with CaseStage; read by My work and the reminders."""
+
+    __tablename__ = "clock_dues"
+    __table_args__ = (
+        Index("ix_clock_dues_team_borough_due_on", "team", "borough", "due_on"),
+        Index("ix_clock_dues_due_on", "due_on"),
+    )
+
+    case_id: Mapped[str] = mapped_column(
+        ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True
+    )
+    clock: Mapped[str] = mapped_column(String(32), primary_key=True)
+    team: Mapped[str] = mapped_column(String(16))  # clocks.Clock.team
+    borough: Mapped[str | None] = mapped_column(String(16))
+    due_on: Mapped[dt.date] = mapped_column(Date)
+    beyond_known_holidays: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class Sending(db.Model):  # type: ignore[name-defined]

@@ -14,13 +14,13 @@ from flask import current_app
 from flask.cli import with_appcontext
 from sqlalchemy import select
 
-from accounts import ROLES
+from accounts import BOROUGHS, ROLES
 from accounts.passwords import hash_password, password_problem
 from models import User, db
 from serving.transactions import writing
 
 
-def add_user(email: str, password: str, role: str, **profile: str) -> User:
+def add_user(email: str, password: str, role: str, **profile: str | None) -> User:
     """A new account, its password hashed (argon2id), added to the session."""
     user = User(email=email, password_hash=hash_password(password), role=role, **profile)
     db.session.add(user)
@@ -35,10 +35,25 @@ def add_user(email: str, password: str, role: str, **profile: str) -> User:
 @click.option("--job-title", default="", help="Job title (a referral's 'Role').")
 @click.option("--organisation", default="", help="Agency or service.")
 @click.option("--phone", default="", help="Work telephone number.")
+@click.option(
+    "--borough",
+    type=click.Choice(BOROUGHS),
+    help="For --role spa (and only then): the borough whose SPA team the person works in.",
+)
 def create_user(
-    email: str, role: str, name: str, job_title: str, organisation: str, phone: str
+    email: str,
+    role: str,
+    name: str,
+    job_title: str,
+    organisation: str,
+    phone: str,
+    borough: str | None,
 ) -> None:
     """Create a staff account."""
+    if (role == "spa") != (borough is not None):
+        raise click.BadParameter(
+            "give --borough for an spa account, and only for one", param_hint="--borough"
+        )
     try:
         email = validate_email(email, check_deliverability=False).normalized.lower()
     except EmailNotValidError as error:
@@ -60,6 +75,7 @@ def create_user(
             job_title=job_title,
             organisation=organisation,
             phone=phone,
+            borough=borough,
         )
     click.echo(f"Created a {role} account.")
 
@@ -68,6 +84,7 @@ def create_user(
 DEMO_ACCOUNTS = (
     ("referrer", "Sam Referrer", "Designated safeguarding lead", "Example Secondary School"),
     ("lead_professional", "Lee Lead", "Social worker", "Kingston Children's Services"),
+    ("spa", "Sasha Spa", "SPA social worker", "Kingston Single Point of Access"),
     ("phoenix", "Pat Phoenix", "CSE youth worker", "The Phoenix Project"),
     ("manager", "Morgan Manager", "Team manager", "Kingston Children's Services"),
     ("admin", "Alex Admin", "Systems administrator", "Kingston Council"),
@@ -97,6 +114,7 @@ def demo_accounts() -> None:
                 job_title=job_title,
                 organisation=organisation,
                 phone="020 8547 5000",
+                borough="Kingston" if role == "spa" else None,
             )
             lines.append(f"  {role:<18} {email:<36} {password}")
     click.echo(

@@ -7,6 +7,7 @@ from clocks.workdays import (
     london_date,
     london_today,
     shipped_bank_holidays,
+    working_days,
 )
 
 __all__ = [
@@ -21,4 +22,5 @@ __all__ = [
     "london_date",
     "london_today",
     "shipped_bank_holidays",
+    "working_days",
 ]

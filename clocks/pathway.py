@@ -29,6 +29,9 @@ from typing import Literal
 from clocks.workdays import WorkingDayCalendar, london_date
 
 Unit = Literal["days", "working days"]
+# Who answers a clock: the SPA team of the case's borough, the Phoenix Project, or the case's own
+# people (its members, the practitioner who wrote the date).
+Team = Literal["spa", "phoenix", "case"]
 
 
 @dataclass(frozen=True)
@@ -41,6 +44,7 @@ class Clock:
     starts_on: str  # the step whose date starts the clock
     unit: Unit
     amount: int
+    team: Team
 
 
 CLOCKS: dict[str, Clock] = {
@@ -55,6 +59,7 @@ CLOCKS: dict[str, Clock] = {
             starts_on="spa_decision",
             unit="days",
             amount=3,
+            team="spa",
         ),
         # L3269: "Referrals will be acknowledged within one working day". L2875-2877: the inbox
         # "will be checked daily Monday to Friday (excluding bank holidays)". L2879 says "within
@@ -66,6 +71,7 @@ CLOCKS: dict[str, Clock] = {
             starts_on="phoenix_sent",
             unit="working days",
             amount=1,
+            team="phoenix",
         ),
         # L3271: "Accepted referrals will receive first contact within two working days". Counted
         # from the referral being sent: the strictest reading (acceptance comes later).
@@ -76,6 +82,7 @@ CLOCKS: dict[str, Clock] = {
             starts_on="phoenix_sent",
             unit="working days",
             amount=2,
+            team="phoenix",
         ),
         # L2890-2892: "An initial meeting with the child or young person will be arranged by the
         # CSE youth work lead within 7 days" / "of the accepted referral."
@@ -89,6 +96,7 @@ CLOCKS: dict[str, Clock] = {
             starts_on="phoenix_accepted",
             unit="days",
             amount=7,
+            team="phoenix",
         ),
         # L2788 (Spotting the Signs): "If you have identified risks or concerns please discuss
         # with your CSE or Safeguarding Lead by __________________ (date)". The date written on
@@ -103,6 +111,7 @@ CLOCKS: dict[str, Clock] = {
             starts_on="spotting_discuss_by",
             unit="days",
             amount=0,
+            team="case",
         ),
     )
 }

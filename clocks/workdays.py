@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from functools import cache
 from zoneinfo import ZoneInfo
 
 from govuk_bank_holidays.bank_holidays import BankHolidays
@@ -88,3 +89,9 @@ class WorkingDayCalendar:
             while not self.is_working_day(day):
                 day += ONE_DAY
         return day
+
+
+@cache
+def working_days() -> WorkingDayCalendar:
+    """The calendar, one per process: the shipped bank holidays do not change while it runs."""
+    return WorkingDayCalendar()

@@ -9,6 +9,7 @@ case's JSON `details`), so cases made before it was asked simply lack it: the ca
 asks for it.
 """
 
+from accounts import BOROUGHS
 from forms.choices import Choice, Option
 from forms.kinds import YOUNG_PERSON_AGE, Date, LongText, Postcode, Text
 from forms.model import Artefact, Section
@@ -51,7 +52,7 @@ CASE = Artefact(
                     required=True,
                     error_name="the borough",
                     inline=True,
-                    options=(Option("Kingston", "Kingston"), Option("Richmond", "Richmond")),
+                    options=tuple(Option(b, b) for b in BOROUGHS),
                 ),
             ),
         ),

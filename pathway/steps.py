@@ -21,8 +21,24 @@ CATEGORIES: dict[str, str] = {
     "3": "Category 3 (high risk)",
 }
 
+# The agencies of the MASE attendance register's printed rows (L914-945), offered for the
+# strategy meeting "with relevant agencies" (L269). *Inferred*: the strategy lists no agencies for
+# the strategy meeting itself; the register's are the ones the board names.
+AGENCIES: tuple[str, ...] = (
+    "Children's Social Care",
+    "Police",
+    "Health",
+    "Education",
+    "Youth Services",
+    "Youth Offending",
+    "Other agencies",
+)
+
 PRACTITIONERS = frozenset({"referrer", "lead_professional", "manager"})
-LEADS = frozenset({"lead_professional", "manager"})
+# The SPA team's allocated worker and manager decide and hold the strategy meeting (L238-271);
+# a lead professional may record the same steps for a case already open to them (L224).
+LEADS = frozenset({"lead_professional", "manager", "spa"})
+SPA = frozenset({"spa", "manager"})
 PHOENIX = frozenset({"phoenix", "manager"})
 
 
@@ -39,6 +55,7 @@ class Step:
     # The clocks it ends without meeting them: a declined referral gets no first contact.
     stops: tuple[str, ...] = ()
     carries_category: bool = False
+    asks_agencies: bool = False  # which agencies attended (AGENCIES)
     # Its clocks start only at category 1 or above: below it, no strategy meeting (L244-269).
     starts_at_threshold_only: bool = False
     note: str | None = None  # what to do next, in the strategy's words, shown with it
@@ -64,6 +81,15 @@ STEPS: dict[str, Step] = {
             label="CSE concerns referred to SPA or CSE concern identified in existing open case",
             lines=(224,),
             recorded_by=PRACTITIONERS,
+        ),
+        # L226-228: "it needs to go through the MASH process via SPA": the SPA team says it has the
+        # referral. *Inferred*: the strategy sets SPA no time to acknowledge, so no clock.
+        Step(
+            key="spa_acknowledged",
+            name="Referral received by SPA",
+            label="it needs to go through the MASH process via SPA",
+            lines=(226, 228),
+            recorded_by=SPA,
         ),
         # L238-242: "2) After completion of CSE referral form information is to be reviewed and
         # decision to be made by allocated worker & manager regarding the level of CSE risk and if
@@ -94,6 +120,7 @@ STEPS: dict[str, Step] = {
             recorded_by=LEADS,
             meets=("strategy_meeting",),
             carries_category=True,
+            asks_agencies=True,
         ),
         # L273-275: "4) If the case is category 1 or above MASE referral form to be completed by
         # lead professional and sent to MASE business support."

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
 from clocks import Due, WorkingDayCalendar, due_date, is_overdue, london_date
 from pathway.steps import CATEGORIES, STEPS, Step
@@ -23,6 +23,8 @@ class Recorded(Protocol):
     def happened_at(self) -> dt.datetime: ...
     @property
     def recorded_at(self) -> dt.datetime: ...
+    @property
+    def details(self) -> dict[str, Any] | None: ...
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from typing import Any
 
 from mail import Attachment, enqueue
 from models import Case, PathwayEvent, Sending, Submission, db
+from pathway.state import refresh
 from sending.encrypt import encrypted, new_password
 from sending.recipients import Recipients
 
@@ -93,6 +94,13 @@ def send(
                 step=step,
                 happened_at=dt.datetime.now(dt.UTC),
                 recorded_by=sender_id,
+                # The SPA team it went to keeps it, whatever the case's borough becomes.
+                details=(
+                    {"borough": (case.details or {}).get("borough")}
+                    if step == "spa_referral"
+                    else None
+                ),
             )
         )
+        refresh(case)  # now in the inbox of the team it was sent to, its clocks running
     return Sent(sending, None if agreed else password)

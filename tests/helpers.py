@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
 import secrets
@@ -31,9 +32,13 @@ def _password_hash() -> str:
     return hash_password(PASSWORD)  # argon2 is slow on purpose: hash once per run
 
 
-def make_user(role: str, email: str | None = None, name: str | None = None) -> User:
-    """A fictional member of staff with the test password."""
+def make_user(
+    role: str, email: str | None = None, name: str | None = None, borough: str | None = None
+) -> User:
+    """A fictional member of staff with the test password; an spa account works in Kingston
+    unless told another borough."""
     user = User(
+        borough=borough or ("Kingston" if role == "spa" else None),
         email=email or f"{role}-{secrets.token_hex(4)}@example.org",
         password_hash=_password_hash(),
         role=role,
@@ -391,3 +396,17 @@ class FormCheck:
         response = post_answers(client, self.artefact, data)
         assert response.status_code == 302, error_messages(response)
         assert stored() == 1
+
+
+def record_step(
+    client: FlaskClient, case_url: str, step: str, day: dt.date, **extra: str | list[str]
+) -> None:
+    """Record a step of the pathway on a case through its page's form."""
+    data = {
+        "csrf_token": token_on(client, case_url),
+        "step": step,
+        "happened_on": [str(day.day), str(day.month), str(day.year)],
+        **extra,
+    }
+    response = client.post(f"{case_url}/pathway", data=data)
+    assert response.status_code == 302, error_messages(response)

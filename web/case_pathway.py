@@ -9,37 +9,42 @@ from typing import Any
 from flask_login import current_user
 from flask_wtf import FlaskForm
 
-from clocks import WorkingDayCalendar, london_date
-from forms.choices import Choice, Option
+from clocks import london_date, working_days
+from forms.choices import Choice, MultiChoice, Option
 from forms.kinds import Date
 from forms.model import Artefact, Section
 from forms.web import error_summary, form_class
 from models import Case, now
-from pathway import CATEGORIES, STEPS, Step, recordable_by, timeline
+from pathway import AGENCIES, CATEGORIES, STEPS, Step, recordable_by, timeline
 
 # Who may record some step: every role some step names (and no one else, admins included).
 RECORDERS = frozenset(role for step in STEPS.values() for role in step.recorded_by)
 
 
-@cache
-def working_days() -> WorkingDayCalendar:
-    """One calendar per process: the shipped bank holidays do not change while it runs."""
-    return WorkingDayCalendar()
-
-
-def _category(step: Step) -> tuple[Choice, ...]:
-    if not step.carries_category:
-        return ()
-    options = tuple(Option(value, label) for value, label in CATEGORIES.items())
-    return (
-        Choice(
-            f"{step.key}_category",
-            "Police category of CSE risk",
-            required=True,
-            error_name="the police category",
-            options=options,
-        ),
-    )
+def _asked(step: Step) -> tuple[Choice, ...]:
+    """What a step asks beyond its day: the police category, the agencies that attended."""
+    asked: list[Choice] = []
+    if step.carries_category:
+        asked.append(
+            Choice(
+                f"{step.key}_category",
+                "Police category of CSE risk",
+                required=True,
+                error_name="the police category",
+                options=tuple(Option(value, label) for value, label in CATEGORIES.items()),
+            )
+        )
+    if step.asks_agencies:
+        asked.append(
+            MultiChoice(
+                f"{step.key}_agencies",
+                "Which agencies attended?",
+                required=True,
+                error_name="the agencies that attended",
+                options=tuple(Option(agency, agency) for agency in AGENCIES),
+            )
+        )
+    return tuple(asked)
 
 
 def _lines(step: Step) -> str:
@@ -55,7 +60,7 @@ def step_form(role: str) -> Artefact:
             s.key,
             s.name,
             hint=f"The strategy: \u201c{s.label}\u201d ({_lines(s)}).",
-            reveal=_category(s),
+            reveal=_asked(s),
         )
         for s in recordable_by(role)
     )

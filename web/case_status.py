@@ -27,6 +27,7 @@ from flask.typing import ResponseReturnValue
 from sqlalchemy import update
 
 from models import Case, db, now
+from pathway.state import refresh
 from serving.transactions import writing
 from web.access import audit, roles
 from web.cases import details, visible_case
@@ -108,6 +109,7 @@ def change_status(case_id: str, change: str) -> ResponseReturnValue:
     if request.method == "POST":
         with writing():
             db.session.execute(update(Case).where(Case.id == case_id).values(**chosen.values(case)))
+            refresh(case)  # a closed case has nothing due; a reopened one its clocks again
             audit(change, case_id=case_id)
         flash(chosen.done)
         return redirect(back)

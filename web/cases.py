@@ -12,7 +12,7 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask.typing import ResponseReturnValue
 from flask_login import current_user
 from flask_wtf import FlaskForm
-from sqlalchemy import Select, select, update
+from sqlalchemy import Select, false, select, update
 
 from clocks.workdays import london_today
 from forms import ARTEFACTS, starters
@@ -22,7 +22,8 @@ from forms.model import Artefact
 from forms.prefill import USER_DETAILS, case_values, known_values
 from forms.web import check, error_summary, form_class
 from mail import undelivered_for
-from models import AuditEvent, Case, CaseMember, Document, Submission, User, db
+from models import AuditEvent, Case, CaseMember, CaseStage, Document, Submission, User, db
+from pathway.state import refresh
 from schemas import schema_for, stored_schema
 from serving.transactions import writing
 from web.access import CASEWORKERS, audit, public, roles
@@ -42,19 +43,38 @@ def visible_cases(user: Any) -> Select[Any]:
     return query.join(CaseMember).where(CaseMember.user_id == user.id)
 
 
-def may_see(case_id: str) -> bool:
-    """Whether the signed-in user may see the case: a manager, or one of its members."""
+def may_see(case_id: str, *, member: bool = False) -> bool:
+    """Whether the signed-in user may see the case: a manager, one of its members, or the team
+    it was sent to (web/work.py's inbox): SPA of the borough it went to, or the Phoenix
+    Project. With `member`, whether they may change it (its details, people, sending): a
+    manager or a member; the team it was sent to reads it and records its steps."""
     if current_user.role == "manager":
         return True
     if current_user.role not in CASEWORKERS:
         return False
-    return db.session.get(CaseMember, (case_id, current_user.id)) is not None
+    if db.session.get(CaseMember, (case_id, current_user.id)) is not None:
+        return True
+    if member:
+        return False
+    return db.session.scalar(in_inbox(current_user).where(CaseStage.case_id == case_id)) is not None
 
 
-def visible_case(case_id: str) -> Case:
-    """The case, if the signed-in user may see it; otherwise 404, audited."""
+def in_inbox(user: Any) -> Select[Any]:
+    """The cases sent to the user's team: to SPA in an spa account's borough, or to the Phoenix
+    Project for a phoenix account; none for anyone else."""
+    query = select(CaseStage.case_id)
+    if user.role == "spa" and user.borough:
+        return query.where(CaseStage.borough == user.borough, CaseStage.to_spa_on.is_not(None))
+    if user.role == "phoenix":
+        return query.where(CaseStage.to_phoenix_on.is_not(None))
+    return query.where(false())
+
+
+def visible_case(case_id: str, *, member: bool = False) -> Case:
+    """The case, if the signed-in user may see it (with `member`, change it); otherwise 404,
+    audited."""
     case = db.session.get(Case, case_id)
-    if case is None or not may_see(case.id):
+    if case is None or not may_see(case.id, member=member):
         audit("refused", case_id=case_id)
         abort(404)
     return case
@@ -146,7 +166,7 @@ def new_case() -> ResponseReturnValue:
 @bp.route("/cases/<id:case_id>/details", methods=["GET", "POST"])
 @roles(CASEWORKERS)
 def change_details(case_id: str) -> ResponseReturnValue:
-    case = visible_case(case_id)
+    case = visible_case(case_id, member=True)
     if request.method == "GET":
         form = form_class(CASE)(data=details(case))
     else:
@@ -156,6 +176,7 @@ def change_details(case_id: str) -> ResponseReturnValue:
             stored = schema_for(CASE).dump(data)
             with writing():
                 db.session.execute(update(Case).where(Case.id == case_id).values(details=stored))
+                refresh(case)  # the borough says which SPA team's inbox it is in
                 audit("change case details", case_id=case_id)
             return redirect(url_for(".case", case_id=case_id))
     return render_template(
@@ -210,6 +231,7 @@ def case_page(
         may_edit={a.slug for a in ARTEFACTS.values() if current_user.role in starters(a)},
         trail=trail,
         titles=titles,
+        may_change=may_see(case.id, member=True),
         errors=errors + section.pop("pathway_errors"),
         member_email=member_email,
         member_error=member_error,
@@ -222,7 +244,7 @@ def case_page(
 def add_member(case_id: str) -> ResponseReturnValue:
     """Add a colleague: a problem is shown at the address typed, which is kept; a colleague
     added is announced in the People section, where the user is."""
-    case = visible_case(case_id)
+    case = visible_case(case_id, member=True)
     typed = request.form.get("email", "")
     problem, user = _colleague(case, typed.strip().lower())  # addresses are stored in lower case
     if user is None:

@@ -7,6 +7,7 @@ field, with what was typed.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from flask import Blueprint, flash, redirect, url_for
 from flask.typing import ResponseReturnValue
@@ -14,12 +15,13 @@ from flask_login import current_user
 
 from clocks import LONDON, day_text
 from forms.web import check, form_class
-from models import PathwayEvent, db
-from pathway import STEPS
+from models import Case, PathwayEvent, db
+from pathway import STEPS, Step
+from pathway.state import refresh
 from serving.transactions import writing
 from web.access import audit, roles
 from web.case_pathway import RECORDERS, step_form
-from web.cases import case_page, visible_case
+from web.cases import case_page, details, visible_case
 
 bp = Blueprint("pathway", __name__)
 
@@ -28,6 +30,16 @@ def start_of(day: dt.date) -> dt.datetime:
     """00:00 London time on `day`, in UTC: the moment stored for a step that happened that day,
     whose London date is `day` again (clocks.london_date)."""
     return dt.datetime.combine(day, dt.time(), LONDON).astimezone(dt.UTC)
+
+
+def details_of(step: Step, data: dict[str, Any], case: Case) -> dict[str, Any] | None:
+    """What the step records beyond its day and category: the agencies that attended; for a
+    referral to SPA, the borough it went to (whose SPA inbox holds it, pathway.state)."""
+    if step.key == "spa_referral":
+        return {"borough": details(case).get("borough")}
+    if step.asks_agencies:
+        return {"agencies": list(data.get(f"{step.key}_agencies") or [])}
+    return None
 
 
 @bp.post("/cases/<id:case_id>/pathway")
@@ -48,8 +60,10 @@ def record_step(case_id: str) -> ResponseReturnValue:
                 category=data.get(f"{step.key}_category") if step.carries_category else None,
                 happened_at=start_of(data["happened_on"]),
                 recorded_by=current_user.id,
+                details=details_of(step, data, case),
             )
         )
+        refresh(case)
         audit("record pathway step", case_id=case_id)
     flash(f"Recorded: {step.name}, {day_text(data['happened_on'])}.", "pathway")
     return redirect(url_for("cases.case", case_id=case_id) + "#step-recorded")

@@ -11,12 +11,12 @@ from sqlalchemy import select
 
 from documents import cache
 from documents.render import render
-from models import Case, Sending, db
+from models import Sending, db
 from sending.recipients import ROUTES, NotConfiguredError, recipients
 from sending.send import reference, send
 from serving.transactions import writing
 from web.access import CASEWORKERS, audit, roles
-from web.cases import details
+from web.cases import details, visible_case
 from web.versions import _loaded, _version
 
 bp = Blueprint("sending", __name__)
@@ -28,7 +28,7 @@ def send_version(version_id: str) -> ResponseReturnValue:
     version, doc, artefact = _version(version_id)
     if version.artefact not in ROUTES or doc.case_id is None:
         abort(404)
-    case = db.session.get_one(Case, doc.case_id)
+    case = visible_case(doc.case_id, member=True)  # sent by its people, not by who received it
     known = details(case)
     borough = str(known.get("borough") or "")
     earlier = db.session.scalars(

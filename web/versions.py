@@ -20,7 +20,7 @@ from models import Case, Continuation, Document, Submission, db
 from schemas import stored_schema
 from sending.recipients import ROUTES
 from web.access import CASEWORKERS, audit, roles
-from web.cases import details
+from web.cases import details, may_see
 from web.continuing import continued_by
 from web.documents import document_or_404, home_of
 
@@ -100,7 +100,7 @@ def answers(version_id: str) -> ResponseReturnValue:
 def _send_label(doc: Document, artefact: Artefact) -> str | None:
     """The words of the link to send a version where the strategy says (web.sending), for the
     forms that are sent: "Send to SPA (Kingston)", from the case's borough."""
-    if artefact.slug not in ROUTES or doc.case_id is None:
+    if artefact.slug not in ROUTES or doc.case_id is None or not may_see(doc.case_id, member=True):
         return None
     borough = details(db.session.get_one(Case, doc.case_id)).get("borough")
     return ROUTES[artefact.slug].label(borough) if borough else "Send it"

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from accounts import ROLES
 from clocks import CLOCKS, WorkingDayCalendar
@@ -52,6 +53,7 @@ class Event:
     category: str | None
     happened_at: dt.datetime
     recorded_at: dt.datetime
+    details: dict[str, Any] | None = None
 
 
 def _at(day: int) -> dt.datetime:

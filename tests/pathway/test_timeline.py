@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from clocks import WorkingDayCalendar
 from pathway.timeline import timeline
@@ -16,6 +17,7 @@ class Event:
     happened_at: dt.datetime
     recorded_at: dt.datetime
     category: str | None = None
+    details: dict[str, Any] | None = None
 
 
 def test_a_step_recorded_by_hand_after_a_sending_the_same_day_follows_it() -> None:

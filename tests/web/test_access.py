@@ -10,6 +10,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import select
 
+from clocks import london_today
 from forms import ARTEFACTS
 from models import AuditEvent, Document, Submission, User, db
 from tests.conftest import sample_json
@@ -18,6 +19,7 @@ from tests.helpers import (
     make_case,
     make_user,
     post_answers,
+    record_step,
     sign_in_as,
     start,
     submit,
@@ -33,6 +35,8 @@ KINDS = (
     "lead_member",  # a lead professional added to the case
     "lead_other",
     "phoenix_other",
+    "spa_kingston",  # SPA in the case's borough, to which its referral was sent
+    "spa_richmond",
     "manager",
     "admin",
 )
@@ -42,12 +46,17 @@ ROLE_OF = {
     "lead_member": "lead_professional",
     "lead_other": "lead_professional",
     "phoenix_other": "phoenix",
+    "spa_kingston": "spa",
+    "spa_richmond": "spa",
     "manager": "manager",
     "admin": "admin",
 }
 SIGNED_IN = frozenset(KINDS) - {ANONYMOUS}
 EVERYONE = frozenset(KINDS)
 CASE_PEOPLE = frozenset({"owner", "lead_member", "manager"})
+# Who sees the case: its people, and the team it was sent to.
+CASE_READERS = CASE_PEOPLE | {"spa_kingston"}
+TEAMS = frozenset({"spa_kingston", "spa_richmond", "phoenix_other"})
 CREATORS = frozenset({"owner", "other_referrer", "lead_member", "lead_other", "manager"})
 PHOENIX = frozenset({"phoenix_other", "manager"})
 
@@ -59,11 +68,13 @@ EXPECTED: dict[str, frozenset[str]] = {
     "/session/keep-alive": SIGNED_IN,
     "/accounts": frozenset({"admin"}),
     "/": SIGNED_IN,
+    "/my-work": SIGNED_IN - {"admin"},
+    "/inbox": TEAMS,
     "/cases/new": CREATORS,
-    "/cases/<id:case_id>": CASE_PEOPLE,
+    "/cases/<id:case_id>": CASE_READERS,
     "/cases/<id:case_id>/details": CASE_PEOPLE,
     "/cases/<id:case_id>/members": CASE_PEOPLE,
-    "/cases/<id:case_id>/pathway": CASE_PEOPLE,
+    "/cases/<id:case_id>/pathway": CASE_READERS,
     "/cases/<id:case_id>/status/<change>": frozenset({"manager"}),
     "/cases/<id:case_id>/start/<slug>": CASE_PEOPLE,
     "/reports": PHOENIX,
@@ -73,9 +84,9 @@ EXPECTED: dict[str, frozenset[str]] = {
     "/documents/<id:document_id>/sections/<int:number>": CASE_PEOPLE,
     "/documents/<id:document_id>/check": CASE_PEOPLE,
     "/documents/<id:document_id>/discard": CASE_PEOPLE,
-    "/versions/<id:version_id>": CASE_PEOPLE,
-    "/versions/<id:version_id>/document.<kind>": CASE_PEOPLE,
-    "/versions/<id:version_id>/pack.pdf": CASE_PEOPLE,
+    "/versions/<id:version_id>": CASE_READERS,
+    "/versions/<id:version_id>/document.<kind>": CASE_READERS,
+    "/versions/<id:version_id>/pack.pdf": CASE_READERS,
     "/versions/<id:version_id>/send": CASE_PEOPLE,
 }
 
@@ -99,10 +110,14 @@ def test_every_route_has_an_access_rule_and_an_expectation(app: Flask) -> None:
 def world(app: Flask) -> dict[str, Any]:
     """A case made by a referrer, with a lead professional added, a submitted referral that
     a MASE part continues (a pack), a draft, and a report."""
-    users = {kind: make_user(role) for kind, role in ROLE_OF.items()}
+    users = {
+        kind: make_user(role, borough="Richmond" if kind == "spa_richmond" else None)
+        for kind, role in ROLE_OF.items()
+    }
     owner = sign_in_as(app.test_client(), users["owner"])
-    case = make_case(owner)
+    case = make_case(owner, borough="Kingston")
     add_member(owner, case, users["lead_member"].email)
+    record_step(owner, case, "spa_referral", london_today())  # in Kingston SPA's inbox
     referral = submit(
         owner,
         ARTEFACTS["cse_referral"],
@@ -201,7 +216,7 @@ def test_each_kind_of_user_reaches_exactly_what_the_rules_say(
                 ok = status == 404  # not 403: whether it exists is not told
             outcomes.append((path, method, kind, status, ok))
     wrong = [o for o in outcomes if not o[-1]]
-    assert wrong == []
+    assert wrong == [], "\n".join(map(str, wrong))
 
 
 def test_a_refused_case_is_audited_without_content(app: Flask, world: dict[str, Any]) -> None:

@@ -28,13 +28,19 @@ from tests.helpers import (
 
 
 def _record(
-    client: FlaskClient, case_url: str, step: str, day: tuple[str, str, str], **extra: str
+    client: FlaskClient,
+    case_url: str,
+    step: str,
+    day: tuple[str, str, str],
+    **extra: str | list[str],
 ) -> TestResponse:
     data = {"csrf_token": token_on(client, case_url), "step": step, "happened_on": list(day)}
     return client.post(f"{case_url}/pathway", data={**data, **extra})
 
 
-def _recorded(client: FlaskClient, case_url: str, step: str, day: dt.date, **extra: str) -> None:
+def _recorded(
+    client: FlaskClient, case_url: str, step: str, day: dt.date, **extra: str | list[str]
+) -> None:
     response = _record(
         client, case_url, step, (str(day.day), str(day.month), str(day.year)), **extra
     )
@@ -60,7 +66,7 @@ def case_url(client: FlaskClient) -> str:
     return make_case(client)
 
 
-@pytest.mark.parametrize("role", ["referrer", "lead_professional", "phoenix", "manager"])
+@pytest.mark.parametrize("role", ["referrer", "lead_professional", "spa", "phoenix", "manager"])
 def test_each_role_records_only_the_steps_the_declaration_allows(
     app: Flask, client: FlaskClient, case_url: str, role: str
 ) -> None:
@@ -72,7 +78,11 @@ def test_each_role_records_only_the_steps_the_declaration_allows(
     yesterday = dt.date.today() - dt.timedelta(days=1)
     for step in STEPS.values():
         if step.key in allowed:
-            extra = {f"{step.key}_category": "1"} if step.carries_category else {}
+            extra: dict[str, str | list[str]] = {}
+            if step.carries_category:
+                extra[f"{step.key}_category"] = "1"
+            if step.asks_agencies:
+                extra[f"{step.key}_agencies"] = ["Police", "Health"]
             _recorded(worker, case_url, step.key, yesterday, **extra)
         else:  # forged: never offered, refused as any unknown option
             response = _record(worker, case_url, step.key, ("1", "1", "2026"))
@@ -84,6 +94,12 @@ def test_each_role_records_only_the_steps_the_declaration_allows(
 
 def test_who_records_what_follows_the_strategy() -> None:
     assert [s.key for s in recordable_by("referrer")] == ["spa_referral", "phoenix_sent"]
+    assert [s.key for s in recordable_by("spa")] == [
+        "spa_acknowledged",
+        "spa_decision",
+        "strategy_meeting",
+        "mase_list",
+    ]
     assert "phoenix_accepted" not in {s.key for s in recordable_by("lead_professional")}
     assert [s.key for s in recordable_by("manager")] == list(STEPS)
     assert recordable_by("admin") == []
@@ -151,6 +167,7 @@ def test_the_timeline_shows_the_strategys_label_the_date_and_who_recorded_it(
             "strategy_meeting",
             dt.date(2026, 12, 4),
             strategy_meeting_category="2",
+            strategy_meeting_agencies=["Children's Social Care", "Police", "Education"],
         )
         rows = page(client.get(case_url)).xpath("//table[@id='pathway-steps']/tbody/tr")
     cells = [[squash(td.text_content()) for td in row.xpath("td")] for row in rows]
@@ -163,7 +180,8 @@ def test_the_timeline_shows_the_strategys_label_the_date_and_who_recorded_it(
         ],
         [
             "Friday 4 December 2026",
-            "Strategy meeting held Category 2 (medium risk) The strategy: \u201cStrategy meeting"
+            "Strategy meeting held Category 2 (medium risk) Agencies: Children's Social Care,"
+            " Police, Education The strategy: \u201cStrategy meeting"
             " to be held with relevant agencies within 3 days and category of risk to be"
             " determined at strategy meeting\u201d",
             "Morgan Testmanager",
@@ -240,6 +258,7 @@ def test_below_the_threshold_no_strategy_meeting_is_due(
             "strategy_meeting",
             dt.date(2026, 12, 7),
             strategy_meeting_category="1",
+            strategy_meeting_agencies="Police",
         )
         assert _due(client, case_url) == {}
 

@@ -1,0 +1,70 @@
+"""Each case's stage and running clocks kept as rows (models.CaseStage, models.ClockDue), so the
+inboxes, My work and the reminders read a row per case instead of replaying every timeline.
+
+`refresh` runs in the transaction that changes what they are made from: a step recorded, a
+version sent, the case's borough changed. The rows are derived: `flask refresh-pathway` makes
+them again for every case (after an upgrade, or to check nothing has drifted).
+"""
+
+from __future__ import annotations
+
+import click
+from flask.cli import with_appcontext
+from sqlalchemy import delete, select
+
+from clocks import CLOCKS, working_days
+from models import Case, CaseStage, ClockDue, PathwayEvent, db, now
+from pathway.timeline import timeline
+from serving.transactions import writing
+
+
+def refresh(case: Case) -> None:
+    """Make the case's CaseStage and ClockDue rows again from its events (in the session)."""
+    # Queried, not case.pathway_events: a step just added to the session is flushed and read.
+    events = db.session.scalars(select(PathwayEvent).where(PathwayEvent.case_id == case.id))
+    entries, open_clocks = timeline(events, now(), working_days())
+    # The borough of the SPA team the referral went to, as recorded with it; before any, the
+    # case's own.
+    sent = [e.event.details for e in entries if e.step.key == "spa_referral" and e.event.details]
+    borough = (sent[-1].get("borough") if sent else None) or (case.details or {}).get("borough")
+    stage = db.session.get(CaseStage, case.id) or CaseStage(case_id=case.id)
+    stage.borough = borough
+    last = entries[-1] if entries else None
+    stage.step = last.step.key if last else None
+    stage.step_on = last.day if last else None
+    decided = [e for e in entries if e.step.carries_category and e.event.category]
+    stage.category = decided[-1].event.category if decided else None
+    stage.to_spa_on = max((e.day for e in entries if e.step.key == "spa_referral"), default=None)
+    stage.to_phoenix_on = max(
+        (e.day for e in entries if e.step.key == "phoenix_sent"), default=None
+    )
+    db.session.add(stage)
+    db.session.execute(delete(ClockDue).where(ClockDue.case_id == case.id))
+    if case.closed_at is not None:
+        return  # a closed case has nothing due
+    for running in open_clocks:
+        due = running.due
+        db.session.add(
+            ClockDue(
+                case_id=case.id,
+                clock=due.clock.key,
+                team=CLOCKS[due.clock.key].team,
+                borough=borough,
+                due_on=due.date,
+                beyond_known_holidays=due.beyond_known_holidays,
+            )
+        )
+
+
+@click.command("refresh-pathway")
+@with_appcontext
+def refresh_pathway() -> None:
+    """Make every case's stage and running clocks again from its steps (safe to run any time)."""
+    ids = db.session.scalars(select(Case.id)).all()
+    for start in range(0, len(ids), 500):
+        with writing():
+            for case_id in ids[start : start + 500]:
+                case = db.session.get(Case, case_id)
+                if case is not None:
+                    refresh(case)
+    click.echo(f"Refreshed the pathway of {len(ids)} cases.")

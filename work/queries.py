@@ -1,0 +1,149 @@
+"""The lists of work, read from the rows pathway.state keeps (CaseStage, ClockDue): a query
+each, indexed, so they stay fast with many thousands of cases (bench: `make bench`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Select, func, or_, select
+
+from clocks import CLOCKS, Clock, day_text
+from models import Case, CaseMember, CaseStage, ClockDue, db
+from pathway import CATEGORIES, STEPS
+
+# The most rows a list shows; the page says how many more there are.
+SHOWN = 200
+
+
+def _name(case: Case) -> str:
+    details = case.details or {}
+    return f"{details.get('forename') or ''} {details.get('surname') or ''}".strip()
+
+
+@dataclass(frozen=True)
+class DueRow:
+    """A clock running on a case, as My work lists it."""
+
+    case_id: str
+    name: str  # the young person's, shown only inside the service
+    clock: Clock
+    due_on: dt.date
+    overdue: bool
+    beyond_known_holidays: bool
+
+    @property
+    def due_text(self) -> str:
+        return day_text(self.due_on)
+
+
+@dataclass(frozen=True)
+class Work:
+    """A list of rows, at most SHOWN of them, and how many there are in all."""
+
+    rows: list[Any]
+    total: int
+
+    @property
+    def more(self) -> int:
+        return self.total - len(self.rows)
+
+
+def _members(user_id: str) -> Select[Any]:
+    return select(CaseMember.case_id).where(CaseMember.user_id == user_id)
+
+
+def _dues(where: Any, today: dt.date) -> Work:
+    query = select(ClockDue, Case).join(Case, Case.id == ClockDue.case_id).where(where)
+    total = db.session.scalar(select(func.count()).select_from(ClockDue).where(where)) or 0
+    found = db.session.execute(query.order_by(ClockDue.due_on, ClockDue.case_id).limit(SHOWN))
+    rows = [
+        DueRow(
+            case_id=due.case_id,
+            name=_name(case),
+            clock=CLOCKS[due.clock],
+            due_on=due.due_on,
+            overdue=due.due_on < today,
+            beyond_known_holidays=due.beyond_known_holidays,
+        )
+        for due, case in found
+        if due.clock in CLOCKS
+    ]
+    return Work(rows, total)
+
+
+def team_of(user: Any) -> Any:
+    """The clocks a user's team answers: SPA's in its borough, or the Phoenix Project's."""
+    if user.role == "spa":
+        return (ClockDue.team == "spa") & (ClockDue.borough == user.borough)
+    if user.role == "phoenix":
+        return ClockDue.team == "phoenix"
+    return None
+
+
+def my_work(user: Any, today: dt.date) -> Work:
+    """Every clock running that is the user's to meet: on the cases they are a member of, and
+    those their team answers (SPA of their borough, the Phoenix Project), soonest first."""
+    mine = ClockDue.case_id.in_(_members(user.id))
+    team = team_of(user)
+    return _dues(mine if team is None else or_(mine, team), today)
+
+
+def overdue_everywhere(today: dt.date) -> Work:
+    """For managers: every clock past its due date, in every team, oldest first."""
+    return _dues(ClockDue.due_on < today, today)
+
+
+@dataclass(frozen=True)
+class InboxRow:
+    """A case sent to a team, as its inbox lists it."""
+
+    case_id: str
+    name: str
+    sent_on: dt.date | None  # never None: the inbox holds only the cases sent
+    new: bool  # nothing recorded since it was sent
+    stage: str  # the latest step, in the service's words
+    category: str  # the police category decided last, in words
+    next_due: dt.date | None
+    overdue: bool
+
+
+def inbox(user: Any, today: dt.date) -> Work:
+    """The cases sent to the user's team, the latest first: to SPA in an spa account's
+    borough, or to the Phoenix Project."""
+    if user.role == "spa":
+        sent_on, sent_step = CaseStage.to_spa_on, "spa_referral"
+        where = (CaseStage.borough == user.borough) & CaseStage.to_spa_on.is_not(None)
+    else:
+        sent_on, sent_step = CaseStage.to_phoenix_on, "phoenix_sent"
+        where = CaseStage.to_phoenix_on.is_not(None)
+    next_due = (
+        select(func.min(ClockDue.due_on))
+        .where(ClockDue.case_id == CaseStage.case_id, team_of(user))
+        .scalar_subquery()
+    )
+    total = db.session.scalar(select(func.count()).select_from(CaseStage).where(where)) or 0
+    found = db.session.execute(
+        select(CaseStage, Case, sent_on, next_due)
+        .join(Case, Case.id == CaseStage.case_id)
+        .where(where)
+        .order_by(sent_on.desc(), CaseStage.case_id)
+        .limit(SHOWN)
+    )
+    rows = []
+    for stage, case, sent, due in found:
+        step = STEPS.get(stage.step or "")
+        rows.append(
+            InboxRow(
+                case_id=case.id,
+                name=_name(case),
+                sent_on=sent,
+                new=stage.step == sent_step,
+                stage=step.name if step else "Not known",
+                category=CATEGORIES.get(stage.category or "", "Not decided yet"),
+                next_due=due,
+                overdue=due is not None and due < today,
+            )
+        )
+    return Work(rows, total)
