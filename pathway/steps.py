@@ -126,7 +126,7 @@ STEPS: dict[str, Step] = {
         # lead professional and sent to MASE business support."
         Step(
             key="mase_list",
-            name="On the MASE list",
+            name="MASE referral sent to MASE business support",
             label=(
                 "If the case is category 1 or above MASE referral form to be completed by lead "
                 "professional and sent to MASE business support"

@@ -15,10 +15,13 @@ from pathway.state import refresh
 from sending.encrypt import encrypted, new_password
 from sending.recipients import Recipients
 
-# The pathway step a sending records (pathway.STEPS): the referral reaching SPA (L224), the
-# Phoenix referral sent (L2875-2877). Sending the MASE information records no step: the
-# decision to list a case at MASE is the meeting's.
-STEP_OF = {"cse_referral": "spa_referral", "phoenix_referral": "phoenix_sent"}
+# The pathway step a sending records (pathway.STEPS): the referral reaching SPA (L224), the MASE
+# referral "sent to MASE business support" (L273-275), the Phoenix referral sent (L2875-2877).
+STEP_OF = {
+    "cse_referral": "spa_referral",
+    "mase_referral": "mase_list",
+    "phoenix_referral": "phoenix_sent",
+}
 
 
 @dataclass(frozen=True)

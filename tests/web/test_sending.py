@@ -169,6 +169,8 @@ def test_a_recipient_the_strategy_does_not_name_is_refused_until_set(
     _send(client, version)
     deliver_due()
     assert smtp.received[0].recipients == ["mase.support@example.org"]
+    # L273-275: "sent to MASE business support" is the step itself.
+    assert [e.step for e in db.session.scalars(select(PathwayEvent))] == ["mase_list"]
 
 
 def test_forms_that_are_not_sent_have_no_send_page(client: FlaskClient) -> None:
