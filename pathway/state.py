@@ -8,13 +8,15 @@ them again for every case (after an upgrade, or to check nothing has drifted).
 
 from __future__ import annotations
 
+import datetime as dt
+
 import click
 from flask.cli import with_appcontext
 from sqlalchemy import delete, select
 
-from clocks import CLOCKS, working_days
-from models import Case, CaseStage, ClockDue, PathwayEvent, db, now
-from pathway.timeline import timeline
+from clocks import CLOCKS, Due, due_date, is_overdue, london_date, working_days
+from models import Case, CaseStage, ClockDue, Document, PathwayEvent, Submission, db, now
+from pathway.timeline import Entry, OpenClock, timeline
 from serving.transactions import writing
 
 
@@ -42,6 +44,9 @@ def refresh(case: Case) -> None:
     db.session.execute(delete(ClockDue).where(ClockDue.case_id == case.id))
     if case.closed_at is not None:
         return  # a closed case has nothing due
+    discuss = discuss_by(case, entries)
+    if discuss is not None:
+        open_clocks = [*open_clocks, OpenClock(discuss, is_overdue(discuss, now()))]
     for running in open_clocks:
         due = running.due
         db.session.add(
@@ -54,6 +59,33 @@ def refresh(case: Case) -> None:
                 beyond_known_holidays=due.beyond_known_holidays,
             )
         )
+
+
+# The forms whose answers start a clock: submitting one refreshes its case's rows.
+DATED_FORMS = frozenset({"spotting_the_signs"})
+
+
+def discuss_by(case: Case, entries: list[Entry]) -> Due | None:
+    """The Spotting the Signs clock (L2788): the "discuss by" date on the case's latest submitted
+    Spotting the Signs, unless the discussion was recorded on or after the day it was
+    submitted."""
+    latest = db.session.execute(
+        select(Submission.answers, Submission.created_at)
+        .join(Document, Document.id == Submission.document_id)
+        .where(Document.case_id == case.id, Submission.artefact == "spotting_the_signs")
+        .order_by(Submission.created_at.desc())
+        .limit(1)
+    ).first()
+    if latest is None or not latest.answers.get("discuss_with_lead_by"):
+        return None
+    submitted = london_date(latest.created_at)
+    if any(e.step.key == "spotting_discussed" and e.day >= submitted for e in entries):
+        return None
+    try:
+        day = dt.date.fromisoformat(str(latest.answers["discuss_with_lead_by"]))
+    except ValueError:
+        return None
+    return due_date("spotting_discuss", day, working_days())
 
 
 @click.command("refresh-pathway")

@@ -74,6 +74,17 @@ class Step:
 STEPS: dict[str, Step] = {
     s.key: s
     for s in (
+        # L2788 (Spotting the Signs): "If you have identified risks or concerns please discuss
+        # with your CSE or Safeguarding Lead by ____ (date)". The date on the submitted form
+        # starts the clock (pathway.state); this step meets it.
+        Step(
+            key="spotting_discussed",
+            name="Discussed with the CSE or Safeguarding Lead",
+            label="please discuss with your CSE or Safeguarding Lead",
+            lines=(2788,),
+            recorded_by=PRACTITIONERS,
+            meets=("spotting_discuss",),
+        ),
         # L224: "1) CSE concerns referred to SPA or CSE concern identified in existing open case."
         Step(
             key="spa_referral",
@@ -132,7 +143,9 @@ STEPS: dict[str, Step] = {
                 "professional and sent to MASE business support"
             ),
             lines=(273, 275),
-            recorded_by=LEADS,
+            recorded_by=frozenset(
+                {"lead_professional", "manager"}
+            ),  # the lead professional (L273),
         ),
         # L2894: "a referral has been made to Phoenix Project"; L2875: its referrals inbox.
         Step(

@@ -8,14 +8,15 @@ from typing import Any
 
 from flask_login import current_user
 from flask_wtf import FlaskForm
+from sqlalchemy import select
 
-from clocks import london_date, working_days
+from clocks import CLOCKS, Due, is_overdue, london_date, working_days
 from forms.choices import Choice, MultiChoice, Option
 from forms.kinds import Date
 from forms.model import Artefact, Section
 from forms.web import error_summary, form_class
-from models import Case, now
-from pathway import AGENCIES, CATEGORIES, STEPS, Step, recordable_by, timeline
+from models import Case, ClockDue, db, now
+from pathway import AGENCIES, CATEGORIES, STEPS, OpenClock, Step, recordable_by, timeline
 
 # Who may record some step: every role some step names (and no one else, admins included).
 RECORDERS = frozenset(role for step in STEPS.values() for role in step.recorded_by)
@@ -95,7 +96,19 @@ def new_step_form(role: str) -> FlaskForm:
 def pathway_section(case: Case, form: FlaskForm | None = None) -> dict[str, Any]:
     """What the case page's Pathway section shows; `form` is a posted form with its errors."""
     calendar = working_days()
-    entries, open_clocks = timeline(case.pathway_events, now(), calendar)
+    entries, _ = timeline(case.pathway_events, now(), calendar)
+    # What is due is read from the rows pathway.state keeps, as My work reads it: the clocks of
+    # the steps, and those a form's date started (Spotting the Signs).
+    rows = db.session.scalars(
+        select(ClockDue).where(ClockDue.case_id == case.id).order_by(ClockDue.due_on)
+    )
+    open_clocks = [
+        OpenClock(
+            Due(CLOCKS[r.clock], r.due_on, r.beyond_known_holidays), is_overdue(r.due_on, now())
+        )
+        for r in rows
+        if r.clock in CLOCKS
+    ]
     role = current_user.role
     may_record = role in RECORDERS
     return {

@@ -13,7 +13,9 @@ from sqlalchemy import delete, func, select, update
 
 from clocks import LONDON
 from forms.model import Artefact
-from models import Continuation, Document, Submission, db, now
+from models import Case, Continuation, Document, Submission, db, now
+from pathway.state import DATED_FORMS
+from pathway.state import refresh as refresh_pathway_of
 from schemas import schema_for
 from serving.transactions import writing
 from web.access import audit
@@ -123,6 +125,8 @@ def submit(doc: Document, artefact: Artefact, data: dict[str, Any], lock: str | 
                 db.session.add(
                     Continuation(submission_id=version.id, continues_id=doc.continues_id)
                 )
+            if doc.case_id is not None and artefact.slug in DATED_FORMS:
+                refresh_pathway_of(db.session.get_one(Case, doc.case_id))
             audit("submit", document=doc, version_id=version.id)
     except _ConflictError:
         return _changed_by(doc)

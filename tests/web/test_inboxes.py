@@ -12,7 +12,9 @@ from flask.testing import FlaskClient
 from freezegun import freeze_time
 from sqlalchemy import select
 
+from forms import ARTEFACTS
 from models import CaseStage, ClockDue, User, db
+from tests.conftest import sample_json
 from tests.helpers import (
     make_case,
     make_user,
@@ -20,6 +22,8 @@ from tests.helpers import (
     record_step,
     sign_in_as,
     squash,
+    start,
+    submit,
     token_on,
 )
 
@@ -214,3 +218,28 @@ def test_refresh_pathway_makes_the_same_rows_again(app: Flask, people: dict[str,
         assert result.exit_code == 0, result.output
     after = [(d.clock, d.due_on, d.team) for d in db.session.scalars(select(ClockDue))]
     assert after == before and len(after) == 2
+
+
+def test_the_spotting_the_signs_date_is_due_until_the_discussion_is_recorded(
+    app: Flask, people: dict[str, User]
+) -> None:
+    spotting = ARTEFACTS["spotting_the_signs"]
+    with freeze_time(CHRISTMAS_EVE):
+        referrer = _as(app, people["referrer"])
+        case = make_case(referrer, forename="Spotted", surname="Datecase")
+        answers = {**sample_json("spotting_the_signs"), "discuss_with_lead_by": "2026-12-29"}
+        submit(referrer, spotting, answers, start(referrer, spotting, case))
+        expected = [
+            "Tuesday 29 December 2026",
+            "Spotted Datecase",
+            "If you have identified risks or concerns please discuss with your CSE or"
+            " Safeguarding Lead by (date)",
+        ]
+        assert _rows(referrer, "/my-work", "my-work") == [expected]
+        shown = squash(page(referrer.get(case)).xpath("string(//dl[@id='open-clocks'])"))
+        assert "Due by Tuesday 29 December 2026" in shown
+    with freeze_time(dt.datetime(2026, 12, 30, 9, tzinfo=dt.UTC)):
+        referrer = _as(app, people["referrer"])
+        assert _rows(referrer, "/my-work", "my-work")[0][0] == "Overdue " + expected[0]
+        record_step(referrer, case, "spotting_discussed", dt.date(2026, 12, 30))
+        assert page(referrer.get("/my-work")).xpath("//*[@id='nothing-due']")

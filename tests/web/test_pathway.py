@@ -93,12 +93,15 @@ def test_each_role_records_only_the_steps_the_declaration_allows(
 
 
 def test_who_records_what_follows_the_strategy() -> None:
-    assert [s.key for s in recordable_by("referrer")] == ["spa_referral", "phoenix_sent"]
+    assert [s.key for s in recordable_by("referrer")] == [
+        "spotting_discussed",
+        "spa_referral",
+        "phoenix_sent",
+    ]
     assert [s.key for s in recordable_by("spa")] == [
         "spa_acknowledged",
         "spa_decision",
         "strategy_meeting",
-        "mase_list",
     ]
     assert "phoenix_accepted" not in {s.key for s in recordable_by("lead_professional")}
     assert [s.key for s in recordable_by("manager")] == list(STEPS)
