@@ -41,6 +41,20 @@ def _flag(name: str, default: bool) -> bool:
     return value in ("1", "true", "yes")
 
 
+def _dates(name: str) -> frozenset[dt.date]:
+    """Comma-separated dates, 2026-12-24,2026-12-31: refused with the one that is not a date."""
+    days = set()
+    for value in os.environ.get(name, "").split(","):
+        if value.strip():
+            try:
+                days.add(dt.date.fromisoformat(value.strip()))
+            except ValueError:
+                raise ConfigError(
+                    f"{name} must be dates like 2026-12-24, separated by commas, not {value!r}"
+                ) from None
+    return frozenset(days)
+
+
 class Config:
     PRODUCTION = True
     SECRET_KEY: str | None = os.environ.get("SECRET_KEY")
@@ -107,6 +121,9 @@ class Config:
     # Mail (mail/): queued in the database, sent through this SMTP server by `flask send-mail`
     # (deploy/cse-forms-mail.service). Production's worker refuses to start without MAIL_SERVER and
     # MAIL_FROM (mail_problem). A mail not sent after MAIL_MAX_ATTEMPTS tries is marked failed.
+    # Days the offices close beyond England's bank holidays (an extra Christmas day): the working
+    # day clocks skip them (clocks.WorkingDayCalendar).
+    NON_WORKING_DAYS: ClassVar[frozenset[dt.date]] = _dates("NON_WORKING_DAYS")
     MAIL_SERVER = os.environ.get("MAIL_SERVER", "")
     MAIL_PORT = _int("MAIL_PORT", 587)
     MAIL_USE_STARTTLS = _flag("MAIL_USE_STARTTLS", True)

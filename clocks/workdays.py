@@ -92,6 +92,7 @@ class WorkingDayCalendar:
 
 
 @cache
-def working_days() -> WorkingDayCalendar:
-    """The calendar, one per process: the shipped bank holidays do not change while it runs."""
-    return WorkingDayCalendar()
+def working_days(extra: frozenset[dt.date] = frozenset()) -> WorkingDayCalendar:
+    """The calendar with `extra` non-working days, one per process: the shipped bank holidays
+    do not change while it runs."""
+    return WorkingDayCalendar(extra)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 import click
+from flask import current_app
 from flask.cli import with_appcontext
 from sqlalchemy import delete, select
 
@@ -24,7 +25,9 @@ def refresh(case: Case) -> None:
     """Make the case's CaseStage and ClockDue rows again from its events (in the session)."""
     # Queried, not case.pathway_events: a step just added to the session is flushed and read.
     events = db.session.scalars(select(PathwayEvent).where(PathwayEvent.case_id == case.id))
-    entries, open_clocks = timeline(events, now(), working_days())
+    entries, open_clocks = timeline(
+        events, now(), working_days(current_app.config["NON_WORKING_DAYS"])
+    )
     # The borough of the SPA team the referral went to, as recorded with it; before any, the
     # case's own.
     sent = [e.event.details for e in entries if e.step.key == "spa_referral" and e.event.details]
@@ -85,7 +88,7 @@ def discuss_by(case: Case, entries: list[Entry]) -> Due | None:
         day = dt.date.fromisoformat(str(latest.answers["discuss_with_lead_by"]))
     except ValueError:
         return None
-    return due_date("spotting_discuss", day, working_days())
+    return due_date("spotting_discuss", day, working_days())  # calendar days: no holidays
 
 
 @click.command("refresh-pathway")

@@ -6,6 +6,7 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
+from flask import current_app
 from flask_login import current_user
 from flask_wtf import FlaskForm
 from sqlalchemy import select
@@ -95,7 +96,7 @@ def new_step_form(role: str) -> FlaskForm:
 
 def pathway_section(case: Case, form: FlaskForm | None = None) -> dict[str, Any]:
     """What the case page's Pathway section shows; `form` is a posted form with its errors."""
-    calendar = working_days()
+    calendar = working_days(current_app.config["NON_WORKING_DAYS"])
     entries, _ = timeline(case.pathway_events, now(), calendar)
     # What is due is read from the rows pathway.state keeps, as My work reads it: the clocks of
     # the steps, and those a form's date started (Spotting the Signs).

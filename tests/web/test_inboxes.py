@@ -12,6 +12,7 @@ from flask.testing import FlaskClient
 from freezegun import freeze_time
 from sqlalchemy import select
 
+from config import ConfigError, _dates
 from forms import ARTEFACTS
 from models import CaseStage, ClockDue, User, db
 from tests.conftest import sample_json
@@ -243,3 +244,26 @@ def test_the_spotting_the_signs_date_is_due_until_the_discussion_is_recorded(
         assert _rows(referrer, "/my-work", "my-work")[0][0] == "Overdue " + expected[0]
         record_step(referrer, case, "spotting_discussed", dt.date(2026, 12, 30))
         assert page(referrer.get("/my-work")).xpath("//*[@id='nothing-due']")
+
+
+def test_a_day_an_administrator_closes_the_offices_is_skipped_by_the_working_day_clocks(
+    app: Flask, people: dict[str, User]
+) -> None:
+    app.config["NON_WORKING_DAYS"] = frozenset({dt.date(2026, 12, 29)})
+    with freeze_time(CHRISTMAS_EVE):
+        referrer = _as(app, people["referrer"])
+        record_step(referrer, make_case(referrer), "phoenix_sent", dt.date(2026, 12, 24))
+        assert [r[0] for r in _rows(_as(app, people["phoenix"]), "/my-work", "my-work")] == [
+            "Wednesday 30 December 2026",  # not Tuesday 29: closed
+            "Thursday 31 December 2026",
+        ]
+
+
+def test_non_working_days_that_are_not_dates_are_refused_naming_the_one(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("NON_WORKING_DAYS", "2026-12-24, 31/12/2026")
+    with pytest.raises(ConfigError, match=r"NON_WORKING_DAYS must be dates"):
+        _dates("NON_WORKING_DAYS")
+    monkeypatch.setenv("NON_WORKING_DAYS", "2026-12-24, 2026-12-31,")
+    assert _dates("NON_WORKING_DAYS") == {dt.date(2026, 12, 24), dt.date(2026, 12, 31)}
