@@ -50,9 +50,27 @@ def _case(page: Page) -> None:
     expect(page.get_by_role("heading", name="Audit trail")).to_be_visible()
 
 
+def _my_work(page: Page) -> None:
+    """My work as a manager, with what is due and what is overdue: a Phoenix referral recorded
+    on the case weeks ago (once; the other widths find it there)."""
+    page.goto("/my-work")
+    if not page.locator("#overdue").count():
+        page.goto("/")
+        page.get_by_role("link", name=CASE).click()
+        page.get_by_label("Phoenix Project referral sent").check()
+        for part, value in zip(("day", "month", "year"), ("2", "11", "2026"), strict=True):
+            page.locator(f"#happened_on-{part}").fill(value)
+        page.get_by_role("button", name="Record the step").click()
+        expect(page.locator("#step-recorded")).to_be_visible()
+        page.goto("/my-work")
+    expect(page.locator("#my-work tbody tr").first).to_be_visible()
+    expect(page.locator("#overdue tbody tr").first).to_contain_text(CASE)
+
+
 PAGES: dict[str, Callable[[Page], None]] = {
     "home": _home,
     "case": _case,
+    "my-work": _my_work,
 }  # every form's pages: tests/browser/test_every_artefact.py
 
 
