@@ -97,12 +97,18 @@ def send(
                 step=step,
                 happened_at=dt.datetime.now(dt.UTC),
                 recorded_by=sender_id,
-                # The SPA team it went to keeps it, whatever the case's borough becomes.
-                details=(
-                    {"borough": (case.details or {}).get("borough")}
-                    if step == "spa_referral"
-                    else None
-                ),
+                # The version sent, for the timeline's link; for a referral to SPA, the
+                # borough: the team it went to keeps it, whatever the case's borough becomes.
+                details={
+                    "version_id": version.id,
+                    "form": version.artefact,
+                    "version": version.number,
+                    **(
+                        {"borough": (case.details or {}).get("borough")}
+                        if step == "spa_referral"
+                        else {}
+                    ),
+                },
             )
         )
         refresh(case)  # now in the inbox of the team it was sent to, its clocks running

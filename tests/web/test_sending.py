@@ -27,6 +27,7 @@ from tests.helpers import (
     page,
     pdf_body,
     sign_in_as,
+    squash,
     start,
     submit,
     token_on,
@@ -109,6 +110,12 @@ def test_a_referral_is_sent_to_its_boroughs_spa_with_nothing_personal_in_clear(
     # The pathway shows the referral reaching SPA, and the send is audited without content.
     assert db.session.scalars(select(PathwayEvent.step)).all() == ["spa_referral"]
     assert "send" in db.session.scalars(select(AuditEvent.action)).all()
+    # ... and the timeline links the version sent.
+    case_url = answers.xpath("//a[@class='govuk-back-link']/@href")
+    steps = page(client.get(case_url[0])).xpath("//table[@id='pathway-steps']//a")
+    assert [(a.get("href"), squash(a.text_content())) for a in steps] == [
+        (version, "CSE Referral Form, version 1")
+    ]
 
 
 def _answers_of(sending: Sending) -> dict:
