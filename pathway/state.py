@@ -23,6 +23,11 @@ from serving.transactions import writing
 
 def refresh(case: Case) -> None:
     """Make the case's CaseStage and ClockDue rows again from its events (in the session)."""
+    # One refresh of a case at a time: on PostgreSQL a second waits here for the first to commit,
+    # then reads its step, rather than both inserting the same clocks (SQLite writes one by one).
+    # FOR NO KEY UPDATE: a step just inserted holds KEY SHARE on its case, which FOR UPDATE would
+    # wait on in the other transaction, and each on the other's: a deadlock.
+    db.session.execute(select(Case.id).where(Case.id == case.id).with_for_update(key_share=True))
     # Queried, not case.pathway_events: a step just added to the session is flushed and read.
     events = db.session.scalars(select(PathwayEvent).where(PathwayEvent.case_id == case.id))
     entries, open_clocks = timeline(
