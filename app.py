@@ -28,6 +28,7 @@ from retention import purge_command
 from serving import errors, limits
 from serving.proxies import behind_proxies
 from serving.schema import migrations_if_a_command
+from work.remind import remind_command
 
 ROOT = Path(__file__).resolve().parent
 csrf = CSRFProtect()
@@ -125,7 +126,15 @@ def create_app(
         app.register_blueprint(blueprint)
     app.before_request(guard)
     limits.init_app(app)
-    for command in (create_user, demo_accounts, purge_command, send_mail_command, refresh_pathway):
+    commands = (
+        create_user,
+        demo_accounts,
+        purge_command,
+        send_mail_command,
+        refresh_pathway,
+        remind_command,
+    )
+    for command in commands:
         app.cli.add_command(command)
     app.after_request(_no_store)
     for code in ERROR_PAGES:

@@ -12,6 +12,7 @@ import secrets
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, ClassVar
+from urllib.parse import urlsplit
 
 import click
 
@@ -131,6 +132,10 @@ class Config:
     MAIL_PASSWORD = os.environ.get("MAIL_PASSWORD", "")
     MAIL_FROM = os.environ.get("MAIL_FROM", "")
     MAIL_MAX_ATTEMPTS = _int("MAIL_MAX_ATTEMPTS", 12)
+    # The service's address as its users reach it, e.g. https://cse-forms.example.org: mail sent
+    # outside a request (the daily reminders, work.remind) links to it. Production's `flask
+    # remind` refuses to run without it (link_problem).
+    SERVICE_URL = os.environ.get("SERVICE_URL", "")
 
 
 class ProductionConfig(Config):
@@ -148,6 +153,7 @@ class DevelopmentConfig(Config):
     MAIL_PORT = _int("MAIL_PORT", 1025)
     MAIL_USE_STARTTLS = _flag("MAIL_USE_STARTTLS", False)
     MAIL_FROM = os.environ.get("MAIL_FROM", "cse-forms@localhost")
+    SERVICE_URL = os.environ.get("SERVICE_URL", "http://127.0.0.1:5000")  # `make run`
 
 
 class TestConfig(DevelopmentConfig):
@@ -196,6 +202,17 @@ def mail_problem(config: Mapping[str, Any]) -> str | None:
         return "Set MAIL_FROM: the address the service's mail comes from"
     if config.get("MAIL_USERNAME") and not config.get("MAIL_USE_STARTTLS"):
         return "MAIL_USERNAME is set with MAIL_USE_STARTTLS off: the password would cross in clear"
+    return None
+
+
+def link_problem(config: Mapping[str, Any]) -> str | None:
+    """Why mail sent outside a request cannot link to the service, or None."""
+    url = urlsplit(config.get("SERVICE_URL") or "")
+    if url.scheme not in ("http", "https") or not url.hostname:
+        return (
+            "Set SERVICE_URL: the service's address as its users reach it, such as"
+            " https://cse-forms.example.org, that reminders link to"
+        )
     return None
 
 

@@ -380,6 +380,21 @@ class ClockDue(db.Model):  # type: ignore[name-defined]
     beyond_known_holidays: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
+class Reminder(db.Model):  # type: ignore[name-defined]
+    """The daily reminder mailed to a user (work.remind) on a London day: at most one a day, as
+    the primary key refuses a second. Holds no content; `flask purge` deletes rows after 90
+    days (retention)."""
+
+    __tablename__ = "reminders"
+    __table_args__ = (Index("ix_reminders_day", "day"),)
+
+    user_id: Mapped[str] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
+    )
+    day: Mapped[dt.date] = mapped_column(Date, primary_key=True)
+    sent_at: Mapped[dt.datetime] = _when()
+
+
 class Sending(db.Model):  # type: ignore[name-defined]
     """A submitted version sent by email (sending/): to whom, by whom and when, and the exact
     bytes attached (the PDF as encrypted) with their SHA-256, so that what was sent can always

@@ -1,21 +1,27 @@
 """`flask --app app purge`: delete cases closed longer ago than the retention period.
 
 A case on legal hold is never deleted. Deleting a case deletes its members, documents, drafts
-and versions with it; its audit events stay (they hold ids, never content). Running it twice
-deletes nothing the second time. It reports counts only: never a name.
+and versions with it; its audit events stay (they hold ids, never content). The record of who
+was sent the daily reminder (work.remind) goes after REMINDERS_KEPT. Running it twice deletes
+nothing the second time. It reports counts only: never a name.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import click
 from flask import current_app
 from flask.cli import with_appcontext
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, delete, func, select
 
-from models import Case, Document, Submission, db, now
+from clocks import london_today
+from models import Case, Document, Reminder, Submission, db, now
 from serving.transactions import writing
+
+# Reminders need only be known for the day they were sent (a second run sends nothing more).
+REMINDERS_KEPT = dt.timedelta(days=90)
 
 
 def expired() -> list[Case]:
@@ -34,7 +40,8 @@ def _count(query: Select[Any]) -> int:
 
 
 def purge() -> dict[str, int]:
-    """Delete the expired cases; return how many cases, documents and versions went."""
+    """Delete the expired cases and old reminders; return how many cases, documents,
+    versions and reminders went."""
     with writing():
         cases = expired()
         ids = [c.id for c in cases]
@@ -46,6 +53,9 @@ def purge() -> dict[str, int]:
         }
         for case in cases:
             db.session.delete(case)
+        old = Reminder.day < london_today() - REMINDERS_KEPT
+        counts["reminders"] = _count(select(Reminder).where(old))
+        db.session.execute(delete(Reminder).where(old))
     counts["wal_left"] = int(bool(ids) and not _leave_no_copy())
     return counts
 
@@ -83,6 +93,8 @@ def purge_command() -> None:
         f"Deleted {counts['cases']} cases closed more than {days} days ago, with their"
         f" {counts['documents']} documents and {counts['versions']} submitted versions."
         f" {counts['held']} cases are on legal hold and are kept."
+        f" Deleted {counts['reminders']} records of reminders sent more than"
+        f" {REMINDERS_KEPT.days} days ago."
     )
     if counts["wal_left"]:
         click.echo(

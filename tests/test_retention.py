@@ -8,6 +8,7 @@ from pathlib import Path
 
 from flask import Flask
 from flask.testing import FlaskClient
+from freezegun import freeze_time
 from sqlalchemy import func, select
 
 from app import create_app
@@ -20,6 +21,7 @@ from models import (
     Document,
     OutboxMail,
     PathwayEvent,
+    Reminder,
     Sending,
     Submission,
     db,
@@ -61,7 +63,8 @@ def test_purge_deletes_expired_cases_only_and_is_idempotent(
     assert result.exit_code == 0, result.output
     assert result.output.strip() == (
         f"Deleted 1 cases closed more than {retention.days} days ago, with their 1 documents"
-        " and 1 submitted versions. 1 cases are on legal hold and are kept."
+        " and 1 submitted versions. 1 cases are on legal hold and are kept. Deleted 0 records"
+        " of reminders sent more than 90 days ago."
     )
     db.session.expire_all()
     assert db.session.get(Case, expired_id) is None
@@ -124,6 +127,31 @@ def test_purge_deletes_what_was_sent_and_queued_with_the_case(
     db.session.expire_all()
     assert [s.case_id for s in db.session.scalars(select(Sending))] == [kept.id]
     assert [m.case_id for m in db.session.scalars(select(OutboxMail))] == [kept.id]
+
+
+def test_purge_deletes_the_records_of_reminders_after_90_days(app: Flask) -> None:
+    """work.remind's record of who was reminded on which London day; cases aside."""
+    people = [make_user("referrer") for _ in range(2)]
+    for user in people:
+        for day in (dt.date(2026, 9, 29), dt.date(2026, 9, 30), dt.date(2026, 12, 29)):
+            db.session.add(Reminder(user_id=user.id, day=day))
+    db.session.commit()
+    # Tuesday 29 December 2026 in London: 30 September is 90 days before, and kept.
+    with freeze_time(dt.datetime(2026, 12, 29, 10, tzinfo=dt.UTC)):
+        result = app.test_cli_runner().invoke(args=["purge"])
+        assert result.exit_code == 0, result.output
+        assert result.output.strip().endswith(
+            "Deleted 2 records of reminders sent more than 90 days ago."
+        )
+        db.session.expire_all()
+        left = [(r.user_id, r.day) for r in db.session.scalars(select(Reminder))]
+        assert sorted(left) == sorted(
+            (u.id, day) for u in people for day in (dt.date(2026, 9, 30), dt.date(2026, 12, 29))
+        )
+        again = app.test_cli_runner().invoke(args=["purge"])
+        assert again.output.strip().endswith(
+            "Deleted 0 records of reminders sent more than 90 days ago."
+        )
 
 
 def test_the_retention_period_can_be_configured(app: Flask, client: FlaskClient) -> None:

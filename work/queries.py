@@ -82,17 +82,27 @@ def team_of(user: Any) -> Any:
     return None
 
 
-def my_work(user: Any, today: dt.date) -> Work:
-    """Every clock running that is the user's to meet: on the cases they are a member of, and
-    those their team answers (SPA of their borough, the Phoenix Project), soonest first."""
+def theirs(user: Any) -> Any:
+    """The clocks that are the user's to meet: on the cases they are a member of, and those
+    their team answers (SPA of their borough, the Phoenix Project)."""
     mine = ClockDue.case_id.in_(_members(user.id))
     team = team_of(user)
-    return _dues(mine if team is None else or_(mine, team), today)
+    return mine if team is None else or_(mine, team)
+
+
+def overdue(today: dt.date) -> Any:
+    """Every clock past its due date, in every team."""
+    return ClockDue.due_on < today
+
+
+def my_work(user: Any, today: dt.date) -> Work:
+    """Every clock running that is the user's to meet (`theirs`), soonest first."""
+    return _dues(theirs(user), today)
 
 
 def overdue_everywhere(today: dt.date) -> Work:
     """For managers: every clock past its due date, in every team, oldest first."""
-    return _dues(ClockDue.due_on < today, today)
+    return _dues(overdue(today), today)
 
 
 @dataclass(frozen=True)

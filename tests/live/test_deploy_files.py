@@ -12,7 +12,12 @@ import time
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
+from clocks import london_today
+from models import Case, ClockDue, OutboxMail, db
+from tests.conftest import make_app
+from tests.helpers import make_user
 from tests.smtp import SmtpServer, queue_one
 from tools.live import DEPLOY, INSTALLED_AT, ROOT, service_environment, settings_example, unit
 
@@ -47,6 +52,58 @@ def test_the_purge_unit_runs_as_written(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("Deleted 0 cases closed more than 9125 days ago")
+
+
+def test_the_timer_starts_the_reminders_at_seven_london_time() -> None:
+    timer = unit("cse-forms-remind.timer")
+    assert timer["OnCalendar"] == ["*-*-* 07:00:00 Europe/London"]
+    assert timer["Persistent"] == ["true"]
+    assert (DEPLOY / "cse-forms-remind.service").exists()
+
+
+def test_the_remind_unit_runs_as_written(tmp_path: Path) -> None:
+    """With the example settings (SERVICE_URL among them), once a day; refused without it."""
+    remind = unit("cse-forms-remind.service")
+    url = f"sqlite:///{tmp_path / 'remind.sqlite3'}"
+    env = service_environment(DATABASE_URL=url)
+    for assignment in remind["Environment"]:
+        env.update([assignment.split("=", 1)])
+    flask = shlex.split(remind["ExecStart"][0])
+    subprocess.run([flask[0], "--app", "app", "db", "upgrade"], cwd=ROOT, env=env, check=True)
+    app = make_app(url)
+    with app.app_context():
+        user = make_user("phoenix", email="phoenix.deploy@example.org")
+        case = Case(details={"forename": "Deployforename"}, created_by=user.id)
+        db.session.add(case)
+        db.session.flush()
+        due = ClockDue(
+            case_id=case.id, clock="phoenix_acknowledgement", team="phoenix", due_on=london_today()
+        )
+        db.session.add(due)
+        db.session.commit()
+        db.engine.dispose()
+
+    def run(**settings: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            flask,
+            cwd=remind["WorkingDirectory"][0],
+            env={**env, **settings},
+            capture_output=True,
+            text=True,
+        )
+
+    refused = run(SERVICE_URL="")
+    assert refused.returncode == 1 and "Traceback" not in refused.stderr
+    assert refused.stderr.strip().startswith("Error: Set SERVICE_URL"), refused.stderr
+    first, second = run(), run()
+    assert (first.returncode, first.stdout) == (0, "Reminded 1 people.\n"), first.stderr
+    assert (second.returncode, second.stdout) == (0, "Reminded 0 people.\n"), second.stderr
+    with app.app_context():
+        [mail] = db.session.scalars(select(OutboxMail)).all()
+        assert mail.to == ["phoenix.deploy@example.org"]
+        assert "Sign in to see which cases: https://cse-forms.example.org/my-work\n" in mail.body
+        assert "Deployforename" not in mail.body and case.id not in mail.body
+        db.engine.dispose()
 
 
 def test_the_mail_unit_runs_as_written_and_stops_on_sigterm(tmp_path: Path) -> None:
@@ -86,7 +143,13 @@ def test_the_mail_unit_runs_as_written_and_stops_on_sigterm(tmp_path: Path) -> N
 
 
 @pytest.mark.parametrize(
-    "name", ["cse-forms.service", "cse-forms-purge.service", "cse-forms-mail.service"]
+    "name",
+    [
+        "cse-forms.service",
+        "cse-forms-purge.service",
+        "cse-forms-mail.service",
+        "cse-forms-remind.service",
+    ],
 )
 def test_units_keep_files_private_and_the_system_read_only(name: str) -> None:
     service = unit(name)
