@@ -165,4 +165,4 @@ def remind_command() -> None:
     if problem:
         raise ConfigError(problem)
     reminded = remind(london_today(), my_work_link(current_app.config["SERVICE_URL"]))
-    click.echo(f"Reminded {reminded} people.")
+    click.echo(f"Reminded {reminded} {'person' if reminded == 1 else 'people'}.")

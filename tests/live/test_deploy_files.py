@@ -96,7 +96,7 @@ def test_the_remind_unit_runs_as_written(tmp_path: Path) -> None:
     assert refused.returncode == 1 and "Traceback" not in refused.stderr
     assert refused.stderr.strip().startswith("Error: Set SERVICE_URL"), refused.stderr
     first, second = run(), run()
-    assert (first.returncode, first.stdout) == (0, "Reminded 1 people.\n"), first.stderr
+    assert (first.returncode, first.stdout) == (0, "Reminded 1 person.\n"), first.stderr
     assert (second.returncode, second.stdout) == (0, "Reminded 0 people.\n"), second.stderr
     with app.app_context():
         [mail] = db.session.scalars(select(OutboxMail)).all()

@@ -189,7 +189,7 @@ def test_due_in_the_next_7_days_means_up_to_a_week_from_today(app: Flask) -> Non
                 )
             )
         db.session.commit()
-        assert _run(app) == "Reminded 1 people.\n"
+        assert _run(app) == "Reminded 1 person.\n"
     assert _mails()["lead@example.org"].subject == (
         "Your CSE work for Tuesday 29 December 2026: 1 overdue, 1 due in the next 7 days"
     )
@@ -207,7 +207,7 @@ def test_the_link_is_made_from_service_url_and_required(app: Flask) -> None:
         refused = app.test_cli_runner().invoke(args=["remind"])
         assert refused.exit_code == 1 and "Error: Set SERVICE_URL" in refused.output
         app.config["SERVICE_URL"] = "https://cse-forms.example.org/cse"
-        assert _run(app) == "Reminded 1 people.\n"
+        assert _run(app) == "Reminded 1 person.\n"
     assert "https://cse-forms.example.org/cse/my-work\n" in _mails()["lead@example.org"].body
 
 
