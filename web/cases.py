@@ -108,12 +108,27 @@ def known(case: Case | None) -> dict[str, Any]:
     return known_values(case_known, user, answers, today)
 
 
+# The forms a team writes on a case sent to it without being one of its people: the Phoenix
+# Project its own. The referrals it received are the referrers' to change, not the receivers'.
+TEAM_FORMS = {"phoenix": "The Phoenix Project"}
+
+
+def may_write(case_id: str | None, artefact: Artefact) -> bool:
+    """Whether the signed-in user may start or change `artefact` on the case (None: a report):
+    their role writes it, and they are one of the case's people or it is their team's form."""
+    if current_user.role not in starters(artefact):
+        return False
+    if case_id is None or artefact.audience == TEAM_FORMS.get(current_user.role):
+        return True
+    return may_see(case_id, member=True)
+
+
 def startable(case: Case | None) -> list[Artefact]:
     """The artefacts the signed-in user may start here: for a case, or reports for none."""
     return [
         a
         for a in ARTEFACTS.values()
-        if a.per_case == (case is not None) and current_user.role in starters(a)
+        if a.per_case == (case is not None) and may_write(case.id if case else None, a)
     ]
 
 
@@ -228,7 +243,7 @@ def case_page(
         documents=documents,
         packs=packs,
         startable=startable(case),
-        may_edit={a.slug for a in ARTEFACTS.values() if current_user.role in starters(a)},
+        may_edit={a.slug for a in ARTEFACTS.values() if may_write(case.id, a)},
         trail=trail,
         titles=titles,
         may_change=may_see(case.id, member=True),

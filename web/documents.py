@@ -28,7 +28,7 @@ from forms.web import (
 from models import Case, Document, Submission, db, is_id, now
 from serving.transactions import writing
 from web.access import CASEWORKERS, audit, roles
-from web.cases import details, known, may_see, visible_case
+from web.cases import details, known, may_see, may_write, visible_case
 from web.continuing import open_drafts, parent_for
 from web.saving import save_draft
 
@@ -56,14 +56,14 @@ def _may_open(doc: Document, artefact: Artefact, edit: bool) -> bool:
         seen = may_see(doc.case_id)
     else:  # a report: for the roles that write it
         seen = current_user.role in starters(artefact)
-    return seen and (not edit or current_user.role in starters(artefact))
+    return seen and (not edit or may_write(doc.case_id, artefact))
 
 
 def startable(slug: str, case_id: str | None) -> tuple[Artefact, Case | None]:
     """The artefact and case (None: a report), if the signed-in user may start it there."""
     case = visible_case(case_id) if case_id is not None else None
     artefact = _artefact(slug)
-    if current_user.role not in starters(artefact) or artefact.per_case != (case is not None):
+    if not may_write(case_id, artefact) or artefact.per_case != (case is not None):
         audit("refused")
         abort(404)
     return artefact, case

@@ -12,6 +12,7 @@ from flask.testing import FlaskClient
 from freezegun import freeze_time
 from sqlalchemy import select
 
+from clocks import london_today
 from config import ConfigError, _dates
 from forms import ARTEFACTS
 from models import CaseStage, ClockDue, User, db
@@ -267,3 +268,23 @@ def test_non_working_days_that_are_not_dates_are_refused_naming_the_one(
         _dates("NON_WORKING_DAYS")
     monkeypatch.setenv("NON_WORKING_DAYS", "2026-12-24, 2026-12-31,")
     assert _dates("NON_WORKING_DAYS") == {dt.date(2026, 12, 24), dt.date(2026, 12, 31)}
+
+
+def test_the_team_a_case_was_sent_to_writes_its_own_forms_not_the_referrals_it_received(
+    app: Flask, people: dict[str, User]
+) -> None:
+    referrer = _as(app, people["referrer"])
+    case = make_case(referrer)
+    referral = ARTEFACTS["cse_referral"]
+    draft = start(referrer, referral, case)
+    record_step(referrer, case, "phoenix_sent", london_today())
+    phoenix = _as(app, people["phoenix"])
+    offered = page(phoenix.get(case)).xpath("//form[contains(@action, '/start/')]/@action")
+    own = {a.slug for a in ARTEFACTS.values() if a.per_case and a.audience == "The Phoenix Project"}
+    assert {action.rsplit("/", 1)[1] for action in offered} == own
+    assert phoenix.get(draft).status_code == 404  # the referrer's referral: not theirs to change
+    token = token_on(phoenix, case)
+    refused = phoenix.post(f"{case}/start/cse_referral", data={"csrf_token": token})
+    assert refused.status_code == 404
+    plan = phoenix.post(f"{case}/start/phoenix_action_plan", data={"csrf_token": token})
+    assert plan.status_code == 302
