@@ -82,6 +82,11 @@ def team_of(user: Any) -> Any:
     return None
 
 
+def clocks_of(team: str) -> list[str]:
+    """The clocks a team answers (clocks.Clock.team), by key."""
+    return [key for key, clock in CLOCKS.items() if clock.team == team]
+
+
 def my_work(user: Any, today: dt.date) -> Work:
     """Every clock running that is the user's to meet: on the cases they are a member of, and
     those their team answers (SPA of their borough, the Phoenix Project), soonest first."""
@@ -118,9 +123,16 @@ def inbox(user: Any, today: dt.date) -> Work:
     else:
         sent_on, sent_step = CaseStage.to_phoenix_on, "phoenix_sent"
         where = CaseStage.to_phoenix_on.is_not(None)
+    # Found by the clock's primary key (case, clock): the team's clocks named. With the team's
+    # condition alone, SQLite (no statistics) reads every due of the team through
+    # ix_clock_dues_team_borough_due_on for each case listed: 50 ms with 5,000 cases (bench).
     next_due = (
         select(func.min(ClockDue.due_on))
-        .where(ClockDue.case_id == CaseStage.case_id, team_of(user))
+        .where(
+            ClockDue.case_id == CaseStage.case_id,
+            ClockDue.clock.in_(clocks_of(user.role)),
+            team_of(user),
+        )
         .scalar_subquery()
     )
     total = db.session.scalar(select(func.count()).select_from(CaseStage).where(where)) or 0
