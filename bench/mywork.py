@@ -11,7 +11,6 @@ looked up, the lists queried, the page rendered, the view audited.
 
 from __future__ import annotations
 
-import datetime as dt
 import math
 import re
 import secrets
@@ -28,7 +27,7 @@ import sqlalchemy as sa
 from flask import Flask
 from flask.testing import FlaskClient
 
-from bench import plans, report
+from bench import machine, plans, report
 from bench.seed import FULL, QUICK, Scale, Seeded, seed
 from config import DevelopmentConfig
 from tools.live import POSTGRES, postgres_answers
@@ -62,6 +61,7 @@ class PageTiming:
     database: str
     page: Page
     times_ms: list[float]
+    cpu_ms: list[float]  # this process's CPU time (on PostgreSQL, the server's is not counted)
     rows: int  # the rows the page lists (at most work.queries.SHOWN a list)
     size: int  # bytes of HTML
     plans: str = ""  # with --profile, for a page over the target: its queries' plans
@@ -75,6 +75,10 @@ class PageTiming:
         """Nearest-rank 95th percentile."""
         ordered = sorted(self.times_ms)
         return ordered[max(0, math.ceil(0.95 * len(ordered)) - 1)]
+
+    @property
+    def cpu_p50(self) -> float:
+        return statistics.median(self.cpu_ms)
 
 
 @dataclass(frozen=True)
@@ -150,19 +154,23 @@ def signed_in(app: Flask, user_id: str) -> FlaskClient:
     return client
 
 
-def time_page(client: FlaskClient, path: str, warmup: int, runs: int) -> tuple[list[float], str]:
-    """`runs` GETs of `path` timed after `warmup` untimed ones; the times and the last page."""
+def time_page(
+    client: FlaskClient, path: str, warmup: int, runs: int
+) -> tuple[list[float], list[float], str]:
+    """`runs` GETs of `path` timed after `warmup` untimed ones: their wall-clock and CPU times
+    (this process's), and the last page."""
     page = ""
     for _ in range(warmup):
         client.get(path)
-    times = []
+    times, cpu = [], []
     for _ in range(runs):
-        began = time.perf_counter()
+        began, began_cpu = time.perf_counter(), time.process_time()
         response = client.get(path)
         times.append((time.perf_counter() - began) * 1000)
+        cpu.append((time.process_time() - began_cpu) * 1000)
         assert response.status_code == 200, (path, response.status_code)
         page = response.get_data(as_text=True)
-    return times, page
+    return times, cpu, page
 
 
 def measure(
@@ -184,8 +192,8 @@ def measure(
     for page in PAGES:
         say(f"my work: timing {kind} {page.label}")
         client = signed_in(app, seeded.users[page.who])
-        times, html = time_page(client, page.path, warmup, runs)
-        timing = PageTiming(kind, page, times, len(_ROW.findall(html)), len(html))
+        times, cpu, html = time_page(client, page.path, warmup, runs)
+        timing = PageTiming(kind, page, times, cpu, len(_ROW.findall(html)), len(html))
         if explain and timing.p95 > TARGET_MS:
             timing = replace(timing, plans=plans.of_page(app, client, page.path))
         timings.append(timing)
@@ -223,14 +231,14 @@ def seeding_table(runs: Sequence[Run]) -> str:
 
 
 def timing_table(runs: Sequence[Run]) -> str:
-    widths = (-10, -28, -9, 5, 6, 8, 8, 8)
-    head = ("database", "page", "path", "rows", "n", "KB", "p50 ms", "p95 ms")
+    widths = (-10, -27, -9, 5, 4, 5, 8, 8, 8)
+    head = ("database", "page", "path", "rows", "n", "KB", "p50 ms", "p95 ms", "cpu p50")
     lines = [report._row(head, widths)]
     for r in runs:
         for t in r.timings:
             cells = (t.database, t.page.label, t.page.path, t.rows, len(t.times_ms))
-            numbers = (f"{t.size / 1024:.0f}", f"{t.p50:.1f}", f"{t.p95:.1f}")
-            lines.append(report._row((*cells, *numbers), widths))
+            numbers = (t.size / 1024, t.p50, t.p95, t.cpu_p50)
+            lines.append(report._row((*cells, *[f"{n:.1f}" for n in numbers]), widths))
     return "\n".join(lines)
 
 
@@ -248,12 +256,12 @@ def checks(runs: Sequence[Run]) -> list[report.Check]:
 
 
 def print_report(runs: Sequence[Run]) -> None:
-    today = dt.date.today()
     print(
-        f"\nMy work and the inboxes at scale, in process (Flask's test client), {today}: a fresh\n"
-        "database seeded in bulk, then `flask refresh-pathway` made each case's stage and "
-        "running\nclocks; each page asked for by one signed-in account, "
-        f"{WARMUP} warm-up GETs then n timed;\np95 is nearest-rank"
+        "\nMy work and the inboxes at scale, in process (Flask's test client): a fresh database "
+        "seeded\nin bulk, then `flask refresh-pathway` made each case's stage and running clocks; "
+        f"each page\nasked for by one signed-in account, {WARMUP} warm-up GETs then n timed; p95 "
+        "is nearest-rank;\ncpu p50 is this process's CPU time (not PostgreSQL's): a wall time far "
+        f"above it is a busy\nmachine. {machine.load()}"
     )
     print(seeding_table(runs))
     print(timing_table(runs), flush=True)
