@@ -47,7 +47,11 @@ NO_PASSWORD = "!bench: signs in without a password"  # not an argon2 hash: never
 @dataclass(frozen=True)
 class Scale:
     cases: int
-    events: int
+    events: int  # at least one a case: each was referred to SPA
+
+    def __post_init__(self) -> None:
+        if not 0 < self.cases <= self.events:
+            raise ValueError(f"{self.events} events cannot make {self.cases} cases")
 
 
 FULL, QUICK = Scale(10_000, 100_000), Scale(1_000, 10_000)
@@ -111,9 +115,8 @@ def _sequences(rng: random.Random, scale: Scale) -> list[list[str]]:
         steps = rng.choice(reviewed)
         at = steps.index("strategy_meeting") + 1 if "strategy_meeting" in steps else len(steps)
         steps.insert(at, REVIEWS[sum(1 for s in steps if s in REVIEWS) % 2])
-    while missing < 0:  # a small scale: fewer steps along the pathway
-        longest = max(cases, key=len)
-        longest.pop()
+    while missing < 0:  # a small scale: fewer steps along the pathway (never none)
+        max(cases, key=len).pop()
         missing += 1
     return cases
 
