@@ -1,4 +1,5 @@
-"""`python -m bench`: time and measure Word and PDF generation for every declared artefact.
+"""`python -m bench`: time and measure Word and PDF generation for every declared artefact, then
+My work, the manager's overdue list and the inboxes at scale (bench/mywork.py).
 
 Exit status is 0 whatever the verdict: this is a report. `--quick` is a smoke run.
 """
@@ -11,7 +12,7 @@ import sys
 import time
 from typing import Any
 
-from bench import machine, memory, profile, report
+from bench import machine, memory, mywork, profile, report
 from bench.answers import answer_sets, total_chars
 from bench.formats import FORMATS, start_up_as_the_app_does
 from bench.timing import WARMUP_BUDGET_S, Timing, time_renders
@@ -35,7 +36,12 @@ def _args() -> argparse.Namespace:
         metavar="SLUG",
         nargs="+",
         choices=sorted(ARTEFACTS),
-        help="measure only these artefacts (default: every declared artefact)",
+        help="measure only these artefacts (default: every declared artefact), and not My work",
+    )
+    parser.add_argument(
+        "--only-mywork",
+        action="store_true",
+        help="measure only My work, the overdue list and the inboxes at scale (bench/mywork.py)",
     )
     parser.add_argument(
         "--quick", action="store_true", help="few renders: a smoke run, numbers only indicative"
@@ -63,7 +69,8 @@ def _args() -> argparse.Namespace:
     parser.add_argument(
         "--database",
         choices=("postgresql", "sqlite"),
-        help="with --http: the database (default: PostgreSQL at 127.0.0.1:5432 if it answers)",
+        help="with --http: the database (default: PostgreSQL at 127.0.0.1:5432 if it answers); "
+        "for My work: this one only (default: SQLite, and PostgreSQL if it answers)",
     )
     parser.add_argument(
         "--no-burst", action="store_true", help="with --http: leave out the burst (faster)"
@@ -72,7 +79,7 @@ def _args() -> argparse.Namespace:
         "--profile",
         action="store_true",
         help="after the verdict, print a cProfile (top 15 by own time) of each render that "
-        "misses its time target",
+        "misses its time target, and the query plans of each page of My work that does",
     )
     return parser.parse_args()
 
@@ -111,20 +118,11 @@ def _timings(
     return timings
 
 
-def main() -> None:
-    args = _args()
-    if args.http:
-        from bench import served
-
-        served.main(args)
-        return
-    started = time.perf_counter()
+def _renders(args: argparse.Namespace) -> tuple[list[Timing], dict[str, Any]]:
+    """Render timings and memory, printed; the timings and the answer sets."""
     cores = os.cpu_count() or 1
     renders = QUICK_MEMORY_RENDERS if args.quick else MEMORY_RENDERS
     artefacts = {slug: ARTEFACTS[slug] for slug in args.only or ARTEFACTS}
-    print(f"bench: {'quick' if args.quick else 'full'} run, {len(artefacts)} artefact(s)")
-    print(f"bench: {machine.describe()}", flush=True)
-
     sets = {slug: answer_sets(a) for slug, a in artefacts.items()}
     start_up_as_the_app_does()
     chars = {(slug, name): total_chars(d) for slug, s in sets.items() for name, d in s.items()}
@@ -144,9 +142,30 @@ def main() -> None:
         "by side."
     )
     print(report.memory_table(memories))
-
     print("\nTargets (complete sample; memory as the app runs it)")
     print(report.verdict(report.checks(timings, memories), args.quick))
+    return timings, sets
+
+
+def main() -> None:
+    args = _args()
+    if args.http:
+        from bench import served
+
+        served.main(args)
+        return
+    started = time.perf_counter()
+    what = "My work only" if args.only_mywork else f"{len(args.only or ARTEFACTS)} artefact(s)"
+    print(f"bench: {'quick' if args.quick else 'full'} run, {what}")
+    print(f"bench: {machine.describe()}", flush=True)
+    timings, sets = ([], {}) if args.only_mywork else _renders(args)
+    if args.only_mywork or not args.only:
+        runs = mywork.run_all(mywork.available(args.database), args.quick, args.profile)
+        mywork.print_report(runs)
+        print(f"\nTargets (My work and the inboxes, {mywork.TARGET_MS:.0f} ms at p95)")
+        print(report.verdict(mywork.checks(runs), args.quick))
+        if args.profile:
+            mywork.print_plans(runs)
     if args.profile:
         for t in report.slow(timings):
             print(f"\ncProfile of {t.artefact} {t.answers} {t.fmt}, 20 renders:")
