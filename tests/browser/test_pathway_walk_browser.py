@@ -380,6 +380,15 @@ def _walk(
 
     # 6. The timeline: every step, in order, with the strategy's words and who recorded it.
     steps = phoenix.locator("table#pathway-steps tbody tr")
+    # The steps a sending recorded link the version sent.
+    sent = {
+        key: f"{ARTEFACTS[slug].title}, version 1"
+        for key, slug in (
+            ("spa_referral", "cse_referral"),
+            ("mase_list", "mase_referral"),
+            ("phoenix_sent", "phoenix_referral"),
+        )
+    }
     walked = [
         ("spa_referral", THU_24, None, PRACTITIONER),
         ("spa_acknowledged", THU_24, None, SPA),
@@ -401,8 +410,12 @@ def _walk(
             said += f" {category}"
         if key == "strategy_meeting":
             said += f" Agencies: {', '.join(agencies)}"
+        if key in sent:
+            said += f" {sent[key]}"
         said += f" The strategy: \u201c{step.label}\u201d"
         assert cells == [day, said, who[2]], (key, cells)
+    versions = steps.get_by_role("link")
+    expect(versions).to_have_text(list(sent.values()))
     phoenix.locator("#pathway").scroll_into_view_if_needed()
     screenshot(phoenix, "walk-case-timeline")
 
