@@ -181,6 +181,10 @@ def test_a_decline_shows_the_youth_inquiry_service_and_stops_first_contact(
         steps = squash(page(phoenix.get(case)).xpath("string(//table[@id='pathway-steps'])"))
         assert "Offer information and advice about referral to the Youth Inquiry Service" in steps
         assert not db.session.scalars(select(ClockDue)).all()
+        shown = page(phoenix.get(case)).xpath("//*[@id='case-nothing-due']")
+        assert [squash(p.text_content()) for p in shown] == [
+            "Nothing is due: no time limit of the strategy is running on this case."
+        ]
 
 
 def test_managers_see_everything_overdue_and_others_only_their_own(
