@@ -292,3 +292,10 @@ def test_the_team_a_case_was_sent_to_writes_its_own_forms_not_the_referrals_it_r
     assert refused.status_code == 404
     plan = phoenix.post(f"{case}/start/phoenix_action_plan", data={"csrf_token": token})
     assert plan.status_code == 302
+
+
+def test_my_cases_points_the_teams_to_their_inbox(app: Flask, people: dict[str, User]) -> None:
+    for kind in ("spa_kingston", "phoenix"):
+        links = page(_as(app, people[kind]).get("/")).xpath("//main//a/@href")
+        assert "/inbox" in links and "/my-work" in links
+    assert "/inbox" not in page(_as(app, people["referrer"]).get("/")).xpath("//a/@href")
