@@ -139,7 +139,8 @@ def _start_of(day: dt.date) -> dt.datetime:
 
 
 def rows(scale: Scale, seed: int = 2026) -> dict[str, list[dict[str, Any]]]:
-    """Every row to insert, by table: the same for a given scale and seed."""
+    """Every row to insert, by table: the same steps and days before today for a given scale
+    and seed (the ids are new each time)."""
     rng, today = random.Random(seed), london_today()
     staff = _staff()
     ids = {p["key"]: p["id"] for p in staff}
