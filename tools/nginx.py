@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import signal
 import subprocess
+from collections.abc import Sequence
 from pathlib import Path
 
 from tools.live import DEPLOY, SERVER_NAME, free_port, stop, wait_for_port
@@ -27,12 +28,14 @@ def certificate(folder: Path) -> tuple[Path, Path]:
     return cert, key
 
 
-def nginx_site(upstream_port: int, https_port: int, http_port: int, folder: Path) -> str:
-    """deploy/cse-forms.nginx.conf with this run's ports, name and certificate."""
+def nginx_site(upstream_ports: Sequence[int], https_port: int, http_port: int, folder: Path) -> str:
+    """deploy/cse-forms.nginx.conf with this run's ports, name and certificate; its upstream
+    lists every instance, as README (Production, "Scale out") says to."""
     cert, key = certificate(folder)
     site = (DEPLOY / "cse-forms.nginx.conf").read_text()
+    servers = "\n    ".join(f"server 127.0.0.1:{port};" for port in upstream_ports)
     changes = [
-        (r"server 127\.0\.0\.1:8000;", f"server 127.0.0.1:{upstream_port};"),
+        (r"server 127\.0\.0\.1:8000;", servers),
         (r"listen \[::\]:\d+[^;]*;\n", ""),  # no IPv6 here
         (r"listen 443", f"listen 127.0.0.1:{https_port}"),
         (r"listen 80", f"listen 127.0.0.1:{http_port}"),
@@ -49,15 +52,18 @@ def nginx_site(upstream_port: int, https_port: int, http_port: int, folder: Path
 
 class Nginx:
     """Debian's nginx with deploy/cse-forms.nginx.conf as its only site, in a prefix of its
-    own (temporary files, pid, logs), in front of `upstream_port`."""
+    own (temporary files, pid, logs), in front of the instances on `upstream_ports`. Its
+    access log (`access_log`) names the instance that answered each request, when it ended
+    (seconds since the epoch) and how long it took."""
 
     MODULE = "/usr/lib/nginx/modules/ngx_http_headers_more_filter_module.so"
 
-    def __init__(self, upstream_port: int, folder: Path) -> None:
+    def __init__(self, upstream_ports: Sequence[int], folder: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)
         self.https_port, self.http_port = free_port(), free_port()
+        self.access_log = folder / "access.log"
         site = folder / "cse-forms.conf"
-        site.write_text(nginx_site(upstream_port, self.https_port, self.http_port, folder))
+        site.write_text(nginx_site(upstream_ports, self.https_port, self.http_port, folder))
         conf = folder / "nginx.conf"
         conf.write_text(
             f"load_module {self.MODULE};\n"
@@ -66,7 +72,9 @@ class Nginx:
             f"error_log {folder}/error.log warn;\n"
             "events { worker_connections 512; }\n"
             "http {\n"
-            f"  access_log {folder}/access.log;\n"
+            '  log_format upstream \'$remote_addr [$time_local] "$request" $status'
+            " $body_bytes_sent upstream=$upstream_addr end=$msec took=$request_time';\n"
+            f"  access_log {self.access_log} upstream;\n"
             "  include /etc/nginx/mime.types;\n"
             + "".join(
                 f"  {kind}_temp_path {folder}/{kind};\n"

@@ -40,8 +40,9 @@ def service(
     tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest
 ) -> Iterator[Any]:
     """A factory: `service(database_url, instances=1, **settings)` prepares the database (schema
-    and ACCOUNTS, through `flask` commands) and starts that many gunicorn instances on it; all
-    stopped after the module's tests, their logs printed if one of them failed."""
+    and ACCOUNTS, through `flask` commands) and starts that many gunicorn instances on it;
+    `service.front(*instances)` puts nginx in front of them. All stopped after the module's
+    tests, their logs printed if one of them failed."""
     tmp_path = tmp_path_factory.mktemp("service")
     failures = request.session.testsfailed
     started: list[Gunicorn | Nginx] = []
@@ -57,8 +58,8 @@ def service(
             started.append(servers[-1])
         return servers
 
-    def front(server: Gunicorn) -> Nginx:
-        nginx = Nginx(server.port, tmp_path / "nginx")
+    def front(*servers: Gunicorn) -> Nginx:
+        nginx = Nginx([server.port for server in servers], tmp_path / "nginx")
         started.append(nginx)
         logs.extend([tmp_path / "nginx" / "stderr.log", tmp_path / "nginx" / "error.log"])
         return nginx
