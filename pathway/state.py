@@ -2,8 +2,9 @@
 inboxes, My work and the reminders read a row per case instead of replaying every timeline.
 
 `refresh` runs in the transaction that changes what they are made from: a step recorded, a
-version sent, the case's borough changed. The rows are derived: `flask refresh-pathway` makes
-them again for every case (after an upgrade, or to check nothing has drifted).
+version sent, the case's borough changed, the case closed or reopened, a Spotting the Signs
+submitted (its "discuss by" date). The rows are derived: `flask refresh-pathway` makes them
+again for every case (after an upgrade, or to check nothing has drifted).
 """
 
 from __future__ import annotations
