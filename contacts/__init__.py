@@ -1,7 +1,7 @@
 """The Phoenix worker's contact log (Appendix 7): the quick form, total time and copy text."""
 
 from contacts.form import CONTACT, CONTACT_TYPES, KEEPERS
-from contacts.log import Recorded, copy_text, duration_text, total_text
+from contacts.log import Recorded, copy_text, duration_text, may_copy, total_text, type_text
 
 __all__ = [
     "CONTACT",
@@ -10,5 +10,7 @@ __all__ = [
     "Recorded",
     "copy_text",
     "duration_text",
+    "may_copy",
     "total_text",
+    "type_text",
 ]
