@@ -100,6 +100,7 @@ def create_app(
     from web.access import IdConverter, guard
     from web.case_status import bp as case_status
     from web.cases import bp as cases
+    from web.contacts import bp as contacts
     from web.documents import bp as documents
     from web.drafts import bp as drafts
     from web.pathway import bp as pathway
@@ -114,6 +115,7 @@ def create_app(
         accounts,
         cases,
         case_status,
+        contacts,
         documents,
         drafts,
         pathway,

@@ -417,3 +417,31 @@ class Sending(db.Model):  # type: ignore[name-defined]
     sent_at: Mapped[dt.datetime] = _when()
 
     sender: Mapped[User] = relationship()
+
+
+class Contact(db.Model):  # type: ignore[name-defined]
+    """A contact of the Phoenix worker with a young person, in the case's contact log (contacts,
+    Appendix 7): when, how long, what type, its nature and summary, the case notes and whether
+    the young person consented to recording on QES and Liquid Logic.
+
+    The case notes are read by the Phoenix Project and managers only (web/case_contacts.py) and
+    never copied or printed. Deleted with its case (retention). Indexed for a case's log and its
+    latest contact (the weekly-contact clock, pathway.state)."""
+
+    __tablename__ = "contacts"
+    __table_args__ = (Index("ix_contacts_case_id_contact_on", "case_id", "contact_on"),)
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
+    case_id: Mapped[str] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"))
+    contact_on: Mapped[dt.date] = mapped_column(Date)  # the London date it happened
+    minutes: Mapped[int] = mapped_column(Integer)
+    contact_type: Mapped[str] = mapped_column(String(32))  # contacts.CONTACT_TYPES
+    contact_type_other: Mapped[str | None] = mapped_column(Text)
+    nature: Mapped[str] = mapped_column(Text)
+    summary: Mapped[str] = mapped_column(Text)
+    case_notes: Mapped[str | None] = mapped_column(Text)
+    consent: Mapped[str | None] = mapped_column(String(3))  # "yes", "no", or not asked
+    recorded_by: Mapped[str] = mapped_column(ForeignKey("users.id"))
+    recorded_at: Mapped[dt.datetime] = _when()
+
+    recorder: Mapped[User] = relationship()

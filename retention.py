@@ -1,9 +1,9 @@
 """`flask --app app purge`: delete cases closed longer ago than the retention period.
 
-A case on legal hold is never deleted. Deleting a case deletes its members, documents, drafts
-and versions with it; its audit events stay (they hold ids, never content). The record of who
-was sent the daily reminder (work.remind) goes after REMINDERS_KEPT. Running it twice deletes
-nothing the second time. It reports counts only: never a name.
+A case on legal hold is never deleted. Deleting a case deletes its members, documents, drafts,
+versions and contact log with it; its audit events stay (they hold ids, never content). The
+record of who was sent the daily reminder (work.remind) goes after REMINDERS_KEPT. Running it
+twice deletes nothing the second time. It reports counts only: never a name.
 """
 
 from __future__ import annotations

@@ -41,7 +41,9 @@ class Clock:
     key: str
     label: str  # the strategy's own words
     lines: tuple[int, ...]  # where the strategy says it
-    starts_on: str  # the step whose date starts the clock
+    # The step whose date starts the clock; or, for the clocks pathway.state works out from
+    # something else, what that is (a form's date, the last contact).
+    starts_on: str
     unit: Unit
     amount: int
     team: Team
@@ -112,6 +114,20 @@ CLOCKS: dict[str, Clock] = {
             unit="days",
             amount=0,
             team="case",
+        ),
+        # L2960-2962: "The worker will be expected to have weekly contact with allocated cases
+        # and all contact will be appropriately recorded on QES or Liquid Logic". Weekly: 7
+        # calendar days after the last contact recorded in the contact log (contacts), on a
+        # case open to the Phoenix Project (pathway.state.weekly_contact): a contact meets it
+        # and starts it again.
+        Clock(
+            key="phoenix_weekly_contact",
+            label="The worker will be expected to have weekly contact with allocated cases",
+            lines=(2960,),
+            starts_on="phoenix_contact",
+            unit="days",
+            amount=7,
+            team="phoenix",
         ),
     )
 }

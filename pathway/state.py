@@ -3,8 +3,9 @@ inboxes, My work and the reminders read a row per case instead of replaying ever
 
 `refresh` runs in the transaction that changes what they are made from: a step recorded, a
 version sent, the case's borough changed, the case closed or reopened, a Spotting the Signs
-submitted (its "discuss by" date). The rows are derived: `flask refresh-pathway` makes them
-again for every case (after an upgrade, or to check nothing has drifted).
+submitted (its "discuss by" date), a contact recorded (the weekly contact). The rows are
+derived: `flask refresh-pathway` makes them again for every case (after an upgrade, or to check
+nothing has drifted).
 """
 
 from __future__ import annotations
@@ -14,10 +15,20 @@ import datetime as dt
 import click
 from flask import current_app
 from flask.cli import with_appcontext
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 
 from clocks import CLOCKS, Due, due_date, is_overdue, london_date, working_days
-from models import Case, CaseStage, ClockDue, Document, PathwayEvent, Submission, db, now
+from models import (
+    Case,
+    CaseStage,
+    ClockDue,
+    Contact,
+    Document,
+    PathwayEvent,
+    Submission,
+    db,
+    now,
+)
 from pathway.timeline import Entry, OpenClock, timeline
 from serving.transactions import writing
 
@@ -53,9 +64,9 @@ def refresh(case: Case) -> None:
     db.session.execute(delete(ClockDue).where(ClockDue.case_id == case.id))
     if case.closed_at is not None:
         return  # a closed case has nothing due
-    discuss = discuss_by(case, entries)
-    if discuss is not None:
-        open_clocks = [*open_clocks, OpenClock(discuss, is_overdue(discuss, now()))]
+    for due in (discuss_by(case, entries), weekly_contact(case, entries)):
+        if due is not None:
+            open_clocks = [*open_clocks, OpenClock(due, is_overdue(due, now()))]
     for running in open_clocks:
         due = running.due
         db.session.add(
@@ -95,6 +106,30 @@ def discuss_by(case: Case, entries: list[Entry]) -> Due | None:
     except ValueError:
         return None
     return due_date("spotting_discuss", day, working_days())  # calendar days: no holidays
+
+
+# The steps after which a case is no longer open to the Phoenix Project.
+PHOENIX_ENDED = frozenset({"phoenix_declined", "closed"})
+
+
+def weekly_contact(case: Case, entries: list[Entry]) -> Due | None:
+    """The weekly-contact clock (L2960): 7 days after the last contact in the contact log, on a
+    case open to the Phoenix Project: accepted (the latest acceptance), and neither declined
+    nor closed since. *Inferred*: only contacts on or after the day it was accepted count, so
+    a case is not overdue the day it is accepted for a contact made before it (the first
+    contact and initial meeting clocks run until then)."""
+    accepted = [i for i, e in enumerate(entries) if e.step.key == "phoenix_accepted"]
+    if not accepted or any(e.step.key in PHOENIX_ENDED for e in entries[accepted[-1] :]):
+        return None
+    since = entries[accepted[-1]].day
+    last = db.session.scalar(
+        select(func.max(Contact.contact_on)).where(
+            Contact.case_id == case.id, Contact.contact_on >= since
+        )
+    )
+    if last is None:
+        return None
+    return due_date("phoenix_weekly_contact", last, working_days())  # calendar days
 
 
 @click.command("refresh-pathway")

@@ -18,6 +18,7 @@ from models import (
     AuditEvent,
     Case,
     CaseMember,
+    Contact,
     Document,
     OutboxMail,
     PathwayEvent,
@@ -101,6 +102,33 @@ def test_purge_deletes_a_closed_case_with_its_pathway_steps(
     assert result.output.startswith("Deleted 1 cases"), result.output
     db.session.expire_all()
     assert [e.case_id for e in db.session.scalars(select(PathwayEvent))] == [kept.id]
+
+
+def test_purge_deletes_a_closed_case_with_its_contact_log(app: Flask, client: FlaskClient) -> None:
+    """The contacts, case notes included (contacts/), go with their case."""
+    expired, kept = (_case_with_a_version(client, name) for name in ("Expiredcase", "Keptcase"))
+    for case in (expired, kept):
+        url = f"/cases/{case.id}"
+        posted = {
+            "contact_on": ["1", "11", "2026"],
+            "contact_minutes": "60",
+            "contact_type": "letter",
+            "contact_nature": "Discussion about sexual health",
+            "contact_summary": "A fictional summary",
+            "contact_notes": "A fictional case note",
+        }
+        response = client.post(
+            f"{url}/contacts", data={"csrf_token": token_on(client, url), **posted}
+        )
+        assert response.status_code == 302
+    expired.closed_at = now() - app.config["CASE_RETENTION"] - dt.timedelta(days=1)
+    db.session.commit()
+    assert _count(Contact) == 2
+
+    result = app.test_cli_runner().invoke(args=["purge"])
+    assert result.output.startswith("Deleted 1 cases"), result.output
+    db.session.expire_all()
+    assert [c.case_id for c in db.session.scalars(select(Contact))] == [kept.id]
 
 
 def test_purge_deletes_what_was_sent_and_queued_with_the_case(

@@ -27,6 +27,7 @@ from pathway.state import refresh
 from schemas import schema_for, stored_schema
 from serving.transactions import writing
 from web.access import CASEWORKERS, audit, public, roles
+from web.case_contacts import contacts_section
 from web.case_pathway import pathway_section
 from web.continuing import in_packs, own_drafts
 
@@ -213,9 +214,10 @@ def case_page(
     member_email: str = "",
     member_error: str | None = None,
     step_form: FlaskForm | None = None,
+    contact_form: FlaskForm | None = None,
 ) -> str:
     """The case page; with the address of a colleague who could not be added, and why, or a
-    step of the pathway that could not be recorded (web/pathway.py)."""
+    step of the pathway (web/pathway.py) or a contact (web/contacts.py) not recorded."""
     trail: list[tuple[AuditEvent, User | None]] = []
     if current_user.role == "manager":
         trail = [
@@ -233,7 +235,7 @@ def case_page(
     for event, _ in trail:  # a discarded draft's document is gone; its events stay
         if event.action == "discard draft" and event.document_id:
             titles.setdefault(event.document_id, "A discarded draft")
-    section = pathway_section(case, step_form)
+    section = pathway_section(case, step_form) | contacts_section(case, contact_form)
     errors = [{"text": member_error, "href": "#member-email"}] if member_error else []
     return render_template(
         "case.html",
@@ -247,7 +249,7 @@ def case_page(
         trail=trail,
         titles=titles,
         may_change=may_see(case.id, member=True),
-        errors=errors + section.pop("pathway_errors"),
+        errors=errors + section.pop("pathway_errors") + section.pop("contact_errors"),
         member_email=member_email,
         member_error=member_error,
         **section,

@@ -1,5 +1,5 @@
 """What every page's template may use: the field kind of a declared field, an artefact's title,
-and dates and times as people in Kingston and Richmond read them."""
+dates and times as people in Kingston and Richmond read them, and a contact's duration and type."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from typing import Any
 from flask import Flask
 
 from clocks import LONDON, day_text, london_today
+from contacts import duration_text, type_text
 from forms import ARTEFACTS
 from forms.choices import Choice, MultiChoice
 from forms.kinds import Date, Email, Field, LongText, Number, Phone
@@ -72,5 +73,5 @@ def long_date(day: dt.date) -> str:
 def init_app(app: Flask) -> None:
     app.add_template_global(kind_of)
     app.add_template_global(shown_answers)
-    for name in (title_of, when, long_date, saved_when, day_text):
+    for name in (title_of, when, long_date, saved_when, day_text, duration_text, type_text):
         app.add_template_filter(name)

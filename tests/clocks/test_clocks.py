@@ -122,12 +122,13 @@ def test_a_moment_without_a_time_zone_is_refused() -> None:
 
 ADMIN_CLOSURE = dt.date(2026, 7, 21)  # a fictional council closure day, a Tuesday
 NEW_YEAR_2029 = dt.date(2029, 1, 1)  # a real bank holiday the shipped data does not know
-ACK, FIRST, MEETING, INITIAL, SPOTTING = (
+ACK, FIRST, MEETING, INITIAL, SPOTTING, WEEKLY = (
     "phoenix_acknowledgement",
     "phoenix_first_contact",
     "strategy_meeting",
     "phoenix_initial_meeting",
     "spotting_discuss",
+    "phoenix_weekly_contact",
 )
 
 
@@ -167,6 +168,9 @@ ACK, FIRST, MEETING, INITIAL, SPOTTING = (
         (INITIAL, at(2026, 12, 26), (), dt.date(2027, 1, 2), False),
         # Spotting the Signs: the date written on the form is the due date.
         (SPOTTING, dt.date(2026, 12, 4), (), dt.date(2026, 12, 4), False),
+        # Weekly contact: 7 calendar days after the last contact's date, bank holidays or not.
+        (WEEKLY, dt.date(2026, 12, 24), (), dt.date(2026, 12, 31), False),  # Thu -> Thu
+        (WEEKLY, dt.date(2028, 12, 29), (), dt.date(2029, 1, 5), False),  # beyond the data
         # An admin-added closure day is not a working day.
         (ACK, at(2026, 7, 20), (ADMIN_CLOSURE,), dt.date(2026, 7, 22), False),  # Mon -> Wed
         (ACK, at(2026, 7, 21), (ADMIN_CLOSURE,), dt.date(2026, 7, 23), False),  # read Wed
@@ -248,6 +252,7 @@ def test_each_clock_starts_on_its_step_and_cites_the_strategy() -> None:
         FIRST: ("phoenix_sent", "working days", 2),
         INITIAL: ("phoenix_accepted", "days", 7),
         SPOTTING: ("spotting_discuss_by", "days", 0),
+        WEEKLY: ("phoenix_contact", "days", 7),
     }
     for key, clock in CLOCKS.items():
         assert clock.key == key

@@ -13,8 +13,9 @@ from clocks import CLOCKS, WorkingDayCalendar
 from pathway import CATEGORIES, STEPS, timeline
 
 STRATEGY = Path(__file__).resolve().parents[3] / "shared" / "seed" / "cse-strategy.txt"
-# Not a step of the pathway: the date written on the Spotting the Signs form (clocks.pathway).
-FORM_DATES = {"spotting_discuss_by"}
+# Not steps of the pathway (clocks.pathway): the date written on the Spotting the Signs form,
+# and the last contact in the contact log (contacts).
+FORM_DATES = {"spotting_discuss_by", "phoenix_contact"}
 
 
 def test_every_clock_starts_on_a_declared_step_and_is_met_by_a_later_one() -> None:
@@ -45,6 +46,14 @@ def test_labels_are_the_strategys_own_words() -> None:
     for step in STEPS.values():
         quoted = " ".join(" ".join(lines[n - 1] for n in step.lines).split())
         assert step.label in quoted, step.key
+
+
+def test_clock_labels_are_the_strategys_own_words() -> None:
+    lines = STRATEGY.read_text(encoding="utf-8").splitlines()
+    # The Spotting the Signs date is printed as a blank to fill in ("by ____ (date)").
+    for clock in (c for c in CLOCKS.values() if c.key != "spotting_discuss"):
+        quoted = " ".join(" ".join(lines[n - 1] for n in clock.lines).split())
+        assert clock.label in quoted, clock.key
 
 
 @dataclass(frozen=True)

@@ -75,6 +75,10 @@ EXPECTED: dict[str, frozenset[str]] = {
     "/cases/<id:case_id>/details": CASE_PEOPLE,
     "/cases/<id:case_id>/members": CASE_PEOPLE,
     "/cases/<id:case_id>/pathway": CASE_READERS,
+    # The contact log is the Phoenix Project's and managers' (contacts.KEEPERS), on the cases
+    # they may see: phoenix_other is not on this case, which was not sent to the project.
+    "/cases/<id:case_id>/contacts": frozenset({"manager"}),
+    "/cases/<id:case_id>/contacts/copy": frozenset({"manager"}),
     "/cases/<id:case_id>/status/<change>": frozenset({"manager"}),
     "/cases/<id:case_id>/start/<slug>": CASE_PEOPLE,
     "/reports": PHOENIX,

@@ -1,0 +1,16 @@
+"""The Phoenix worker's contact log (Appendix 7): the quick form, total time and copy text."""
+
+from contacts.form import CONTACT, CONTACT_TYPES, KEEPERS
+from contacts.log import Recorded, copy_text, duration_text, may_copy, total_text, type_text
+
+__all__ = [
+    "CONTACT",
+    "CONTACT_TYPES",
+    "KEEPERS",
+    "Recorded",
+    "copy_text",
+    "duration_text",
+    "may_copy",
+    "total_text",
+    "type_text",
+]
