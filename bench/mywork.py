@@ -11,7 +11,6 @@ looked up, the lists queried, the page rendered, the view audited.
 
 from __future__ import annotations
 
-import math
 import re
 import secrets
 import statistics
@@ -29,6 +28,7 @@ from flask.testing import FlaskClient
 
 from bench import machine, plans, report
 from bench.seed import FULL, QUICK, Scale, Seeded, seed
+from bench.timing import p95
 from config import DevelopmentConfig
 from tools.live import POSTGRES, postgres_answers
 
@@ -72,9 +72,7 @@ class PageTiming:
 
     @property
     def p95(self) -> float:
-        """Nearest-rank 95th percentile."""
-        ordered = sorted(self.times_ms)
-        return ordered[max(0, math.ceil(0.95 * len(ordered)) - 1)]
+        return p95(self.times_ms)
 
     @property
     def cpu_p50(self) -> float:

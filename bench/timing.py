@@ -20,6 +20,12 @@ WARMUP_BUDGET_S = 1.0
 per-process caches (compiled template, registered fonts) are filled."""
 
 
+def p95(values: list[float]) -> float:
+    """Nearest-rank 95th percentile (with fewer than 20 values: the largest)."""
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(0.95 * len(ordered)) - 1)]
+
+
 @dataclass(frozen=True)
 class Timing:
     artefact: str
@@ -37,8 +43,7 @@ class Timing:
     @property
     def p95(self) -> float:
         """Nearest-rank 95th percentile (with fewer than 20 renders: the slowest)."""
-        ordered = sorted(self.times_ms)
-        return ordered[max(0, math.ceil(0.95 * len(ordered)) - 1)]
+        return p95(self.times_ms)
 
     @property
     def capped(self) -> bool:

@@ -14,8 +14,10 @@ from email.message import EmailMessage
 from typing import Any
 
 from aiosmtpd.controller import Controller
+from flask import Flask
 
 from mail import enqueue
+from mail.worker import deliver_due
 from models import db
 from serving.schema import upgrade
 from tests.conftest import make_app
@@ -79,6 +81,23 @@ class SmtpServer:
         if self._controller is not None:
             self._controller.stop()
             self._controller = None
+
+
+def deliver_once(app: Flask, at_least: int = 1) -> SmtpServer:
+    """The mail worker, once, against a real SMTP server on loopback (stopped afterwards): the
+    server, with what it received. At least `at_least` mails sent, none failed or retried."""
+    server = SmtpServer()
+    before = {key: app.config[key] for key in ("MAIL_SERVER", "MAIL_PORT")}
+    server.start()
+    try:
+        app.config.update(MAIL_SERVER="127.0.0.1", MAIL_PORT=server.port)
+        with app.app_context():
+            outcome = deliver_due()
+        assert outcome.sent >= at_least and outcome.failed == outcome.retried == 0, outcome
+    finally:
+        app.config.update(before)
+        server.stop()
+    return server
 
 
 def queue_one(database_url: str, subject: str = "Fictional queued mail") -> None:

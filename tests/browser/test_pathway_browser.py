@@ -15,11 +15,10 @@ from pypdf import PasswordType, PdfReader, PdfWriter
 
 from clocks import day_text, london_today
 from forms import ARTEFACTS
-from mail.worker import deliver_due
 from tests.browser.pages import assert_no_axe_violations, fill_answers, submit
 from tests.conftest import sample_json
 from tests.helpers import pdf_body
-from tests.smtp import SmtpServer
+from tests.smtp import deliver_once
 
 REFERRAL = ARTEFACTS["cse_referral"]
 SPA_KINGSTON = "SPA@kingston.gov.uk"
@@ -39,23 +38,6 @@ def _new_kingston_case(page: Page) -> tuple[str, str]:
     found = re.search(r"/cases/([\w-]+)$", page.url)
     assert found, page.url
     return page.url, found.group(1)
-
-
-def _deliver(live_app: Flask) -> SmtpServer:
-    """Run the mail worker once against a real SMTP server on loopback; the server, stopped,
-    with what it received."""
-    server = SmtpServer()
-    before = {key: live_app.config[key] for key in ("MAIL_SERVER", "MAIL_PORT")}
-    server.start()
-    try:
-        live_app.config.update(MAIL_SERVER="127.0.0.1", MAIL_PORT=server.port)
-        with live_app.app_context():
-            outcome = deliver_due()
-        assert outcome.sent >= 1 and outcome.failed == 0 and outcome.retried == 0, outcome
-    finally:
-        live_app.config.update(before)
-        server.stop()
-    return server
 
 
 def test_a_referral_sent_to_spa_starts_the_pathway(
@@ -93,7 +75,7 @@ def test_a_referral_sent_to_spa_starts_the_pathway(
 
     # 3. The queued mail, delivered over SMTP: to SPA, naming no one, the PDF opening with
     # the password shown and holding the referral.
-    server = _deliver(live_app)
+    server = deliver_once(live_app)
     mails = [r for r in server.received if SPA_KINGSTON in r.recipients]
     ours = [r for r in mails if f"CSE-{case_id[:8]}" in str(r.message["Subject"])]
     assert len(ours) == 1, [str(r.message["Subject"]) for r in mails]

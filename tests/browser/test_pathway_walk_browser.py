@@ -29,13 +29,12 @@ from documents.pdf import render_pdf
 from forms import ARTEFACTS
 from forms.model import Artefact
 from forms.repeat import Repeat
-from mail.worker import deliver_due
 from pathway import STEPS
 from tests.browser.conftest import sign_in
 from tests.browser.pages import assert_no_axe_violations, fill_answers, submit
 from tests.conftest import sample, sample_json
 from tests.helpers import PASSWORD, make_user, pdf_body, squash
-from tests.smtp import Received, SmtpServer
+from tests.smtp import Received, SmtpServer, deliver_once
 
 CSE, MASE, PHOENIX = (ARTEFACTS[s] for s in ("cse_referral", "mase_referral", "phoenix_referral"))
 FORENAME, SURNAME = "Walker", "Notreal"  # the case's young person, fictional
@@ -178,22 +177,6 @@ def _open_case_from_inbox(page: Page) -> None:
     page.locator("table#inbox tbody tr").get_by_role("link", name=CHILD, exact=True).click()
     page.wait_for_load_state("load")
     expect(page.get_by_role("heading", level=1)).to_have_text(CHILD)
-
-
-def _deliver(app: Flask) -> SmtpServer:
-    """The mail worker, once, against a real SMTP server on loopback (stopped afterwards)."""
-    server = SmtpServer()
-    before = {key: app.config[key] for key in ("MAIL_SERVER", "MAIL_PORT")}
-    server.start()
-    try:
-        app.config.update(MAIL_SERVER="127.0.0.1", MAIL_PORT=server.port)
-        with app.app_context():
-            outcome = deliver_due()
-        assert outcome.sent >= 3 and outcome.failed == 0 and outcome.retried == 0, outcome
-    finally:
-        app.config.update(before)
-        server.stop()
-    return server
 
 
 def _in_clear(message: EmailMessage) -> str:
@@ -429,7 +412,7 @@ def _walk(
 
     # 7. The mail worker: three messages, one per sending, naming no one; each PDF opens with
     # the password shown once and holds every answer.
-    _check_mail(_deliver(live_app), case_id, passwords)
+    _check_mail(deliver_once(live_app, at_least=3), case_id, passwords)
 
 
 def _check_mail(server: SmtpServer, case_id: str, passwords: dict[str, str]) -> None:
