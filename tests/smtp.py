@@ -6,6 +6,7 @@ tests that run the worker as a command."""
 from __future__ import annotations
 
 import asyncio
+import copy
 import logging
 import threading
 from dataclasses import dataclass
@@ -81,6 +82,25 @@ class SmtpServer:
         if self._controller is not None:
             self._controller.stop()
             self._controller = None
+
+
+def in_clear(message: EmailMessage) -> str:
+    """Everything of a message a relay or a mailbox reads without the PDF's password: the message
+    as sent with each attachment's encoded body left out (its headers, filename included, kept),
+    every part's headers decoded, and the text of the parts that are not attachments. Random
+    base64 may spell any word: it is not read as text."""
+    stripped = copy.deepcopy(message)
+    for part in stripped.walk():
+        if part.is_attachment():
+            part.set_payload("")
+    parts = [stripped.as_bytes().decode("ascii", "replace")]
+    parts += [f"{name}: {value}" for part in message.walk() for name, value in part.items()]
+    parts += [
+        part.get_content()
+        for part in message.walk()
+        if part.get_content_maintype() == "text" and not part.is_attachment()
+    ]
+    return "\n".join(parts)
 
 
 def deliver_once(app: Flask, at_least: int = 1) -> SmtpServer:

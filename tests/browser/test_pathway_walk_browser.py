@@ -17,7 +17,6 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Callable, Iterable
-from email.message import EmailMessage
 from typing import Any
 
 from flask import Flask
@@ -34,7 +33,7 @@ from tests.browser.conftest import sign_in
 from tests.browser.pages import assert_no_axe_violations, fill_answers, submit
 from tests.conftest import sample, sample_json
 from tests.helpers import PASSWORD, make_user, pdf_body, squash
-from tests.smtp import Received, SmtpServer, deliver_once
+from tests.smtp import Received, SmtpServer, deliver_once, in_clear
 
 CSE, MASE, PHOENIX = (ARTEFACTS[s] for s in ("cse_referral", "mase_referral", "phoenix_referral"))
 FORENAME, SURNAME = "Walker", "Notreal"  # the case's young person, fictional
@@ -177,19 +176,6 @@ def _open_case_from_inbox(page: Page) -> None:
     page.locator("table#inbox tbody tr").get_by_role("link", name=CHILD, exact=True).click()
     page.wait_for_load_state("load")
     expect(page.get_by_role("heading", level=1)).to_have_text(CHILD)
-
-
-def _in_clear(message: EmailMessage) -> str:
-    """Everything of a message a relay or mailbox reads without the PDF's password: the
-    whole message as sent, its headers decoded, and its text parts decoded."""
-    parts = [message.as_bytes().decode("ascii", "replace")]
-    parts += [f"{name}: {value}" for name, value in message.items()]
-    parts += [
-        part.get_content()
-        for part in message.walk()
-        if part.get_content_maintype() == "text" and not part.is_attachment()
-    ]
-    return "\n".join(parts)
 
 
 def _personal() -> list[str]:
@@ -437,7 +423,7 @@ def _check_mail(server: SmtpServer, case_id: str, passwords: dict[str, str]) -> 
         assert ours[subject].recipients == [*to, *cc], subject
         assert str(mail["To"]) == ", ".join(to)
         assert str(mail.get("Cc") or "") == ", ".join(cc)
-        clear = _in_clear(mail).lower()
+        clear = in_clear(mail).lower()
         for word in personal:
             assert word.lower() not in clear, (subject, word)
         [attachment] = list(mail.iter_attachments())

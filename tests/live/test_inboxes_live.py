@@ -20,7 +20,6 @@ import re
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
-from email.message import EmailMessage
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -35,7 +34,7 @@ from tests.browser.pages import fill_answers, submit
 from tests.chromium import CHROMIUM, CHROMIUM_ARGS, TIMEOUT_MS, save_screenshot
 from tests.conftest import sample_json
 from tests.helpers import squash
-from tests.smtp import SmtpServer
+from tests.smtp import SmtpServer, in_clear
 from tools.live import PASSWORD, SERVER_NAME, Gunicorn, flask, service_environment
 from tools.nginx import Nginx
 
@@ -195,18 +194,6 @@ def _steps_recorded(page: Page) -> list[tuple[str, str]]:
     ]
 
 
-def _in_clear(message: EmailMessage) -> str:
-    """What a relay or a mailbox reads of a message without the PDF's password: every part's
-    headers, and the text of the parts that are not attachments."""
-    parts = [f"{name}: {value}" for part in message.walk() for name, value in part.items()]
-    parts += [
-        part.get_content()
-        for part in message.walk()
-        if part.get_content_maintype() == "text" and not part.is_attachment()
-    ]
-    return "\n".join(parts)
-
-
 def _step_posted(response: Response) -> bool:
     return response.request.method == "POST" and response.url.endswith("/pathway")
 
@@ -289,7 +276,7 @@ def test_inboxes_my_work_steps_and_reminders_as_deployed(
         # Its only link, to My work at SERVICE_URL: the address nginx answers at.
         assert re.findall(r"https?://\S+", text) == [f"{deployed.url}/my-work"], text
     for message in by_recipient.values():
-        clear = _in_clear(message)
+        clear = in_clear(message)
         if message is not referral:  # a digest names no case, not even by its reference
             assert case_id[:8] not in clear
         for word in PERSONAL:
