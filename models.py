@@ -86,6 +86,9 @@ class Submission(db.Model):  # type: ignore[name-defined]
     id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
     artefact: Mapped[str] = mapped_column(String(64))
     answers: Mapped[dict[str, Any]] = mapped_column(JSON)
+    # What the artefact's `figures` worked out from the service's records at submission
+    # (figures.Figures), kept so that the version never changes; None for most artefacts.
+    figures: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     created_at: Mapped[dt.datetime] = _when()
     document_id: Mapped[str] = mapped_column(
         ForeignKey("documents.id", ondelete="CASCADE"), index=True

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -11,6 +11,7 @@ from forms.kinds import Field
 from forms.repeat import Repeat
 
 if TYPE_CHECKING:
+    from figures import Context, Figures
     from forms.prefill import Sources
 
 
@@ -85,6 +86,9 @@ class Artefact:
     started_by: frozenset[str] = frozenset()
     # False for reports about the whole service (the quarterly progress report): no one child.
     per_case: bool = True
+    # Figures worked out from the service's records when a version is submitted, and stored
+    # with it (the closure's distance travelled, the progress report's counts): see figures.
+    figures: Callable[[Context], Figures] | None = field(default=None, compare=False)
 
     def walk(self) -> Iterator[Field]:
         for section in self.sections:

@@ -12,6 +12,7 @@ from flask_login import current_user
 from sqlalchemy import delete, func, select, update
 
 from clocks import LONDON
+from figures import Context, Figures
 from forms.model import Artefact
 from models import Case, Continuation, Document, Submission, db, now
 from pathway.state import DATED_FORMS
@@ -103,9 +104,20 @@ def discard_draft(doc: Document, lock: str | None) -> str | None:
     return None
 
 
+def figures_of(doc: Document, artefact: Artefact, data: dict[str, Any]) -> Figures | None:
+    """The artefact's figures for these answers, worked out now (None if it has none)."""
+    if artefact.figures is None:
+        return None
+    case = db.session.get(Case, doc.case_id) if doc.case_id is not None else None
+    return artefact.figures(Context(case, data, current_user, now()))
+
+
 def submit(doc: Document, artefact: Artefact, data: dict[str, Any], lock: str | None):
-    """Submit a new version: refused, like a save, if the document changed since `lock`."""
+    """Submit a new version: refused, like a save, if the document changed since `lock`.
+
+    Its figures are worked out first, outside the write: only the writes hold the lock."""
     answers = schema_for(artefact).dump(data)
+    figures = figures_of(doc, artefact, data)
     try:
         with writing():
             _save(doc, lock, draft=None)
@@ -115,6 +127,7 @@ def submit(doc: Document, artefact: Artefact, data: dict[str, Any], lock: str | 
             version = Submission(
                 artefact=artefact.slug,
                 answers=answers,
+                figures=figures,
                 document_id=doc.id,
                 number=(number or 0) + 1,
                 submitted_by=current_user.id,
