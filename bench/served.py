@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from bench import machine, workload
+from bench import machine, why, workload
 from bench.workload import Side, p, summary
 from tools import burst
 from tools.live import (
@@ -134,10 +134,20 @@ def _pooled(rounds: dict[str, list[dict[str, list[float]]]], key: str) -> dict[s
     return {name: [t for r in found for t in r[key]] for name, found in rounds.items()}
 
 
-def _page_rows(label: str, rounds: dict[str, list[dict[str, list[float]]]]) -> list[Row]:
-    """A form page is one section's page: the longest of each form (bench/workload.py)."""
+def _page_rows(
+    label: str, rounds: dict[str, list[dict[str, list[float]]]], inside: Any = None
+) -> list[Row]:
+    """A form page is one section's page: the longest of each form (bench/workload.py). With
+    the in-process rounds `inside`, a miss says what HTTP adds to them."""
     return [
-        _p95_row(f"{label}: {slug} form page (longest section) GET", 30, _pooled(rounds, slug))
+        _p95_row(
+            f"{label}: {slug} form page (longest section) GET",
+            30,
+            _pooled(rounds, slug),
+            why.page(_pooled(inside, slug)["this"], _pooled(rounds, slug)["this"])
+            if inside
+            else "",
+        )
         for slug in workload.PAGES
     ]
 
@@ -155,7 +165,7 @@ def measure(sides: list[Side]) -> list[Row]:
     redownloads = _pooled(found, "redownload")
     rows.append(_p95_row(f"in process, SQLite: {REDOWNLOAD}", 5, redownloads, WHY_REDOWNLOAD))
     _log("form pages, through HTTP")
-    rows += _page_rows("HTTP", _turns(sides, workload.form_pages))
+    rows += _page_rows("HTTP", _turns(sides, workload.form_pages), inside=found)
 
     _log("PDF downloads, each version once, 8 at a time")
     share = workload.VERSIONS // ROUNDS
@@ -177,6 +187,7 @@ def measure(sides: list[Side]) -> list[Row]:
             f"{rate['this']:.0f}/s, p99 {tail['this']:.0f} ms, {errors['this']} errors",
             rate["previous"] / rate["this"],
             rate["this"] >= 60 and tail["this"] <= 250 and errors["this"] == 0,
+            why.pdf_ceiling(),
         )
     )
 
