@@ -36,9 +36,10 @@ def _step(largest: int) -> int:
 
 def bars_drawing(bars: Bars, width: float) -> Drawing:
     """The chart `width` points wide: labels on the left, bars from a common zero."""
-    label_width = min(width * 0.36, max(widest(wrap_label(lb, width)) for lb in bars["labels"]))
+    widths = [widest(wrap_label(label, width)) for label in bars["labels"]]
+    label_width = min(width * 0.36, max(widths, default=0.0))
     labels = [wrap_label(label, label_width) for label in bars["labels"]]
-    value_width = max(widest([shown]) for shown in bars["shown"]) + 6
+    value_width = max((widest([shown]) for shown in bars["shown"]), default=0.0) + 6
     left = label_width + 8
     span = width - left - value_width
     counts = [c for c in bars["counts"] if c is not None]

@@ -249,3 +249,17 @@ def test_the_png_is_the_drawing_at_200_dpi() -> None:
     colours = {colour for _count, colour in image.getcolors(maxcolors=1 << 20)}
     for index in range(3):  # each series' colour is in the picture
         assert tuple(round(c * 255) for c in look(index).colour.rgb()) in colours
+
+
+def test_empty_blocks_are_drawn_without_error() -> None:
+    figures: Figures = {
+        "as_at": "2026-12-01T14:05:00+00:00",
+        "blocks": [
+            {"kind": "table", "title": "No rows", "head": ["Head"], "rows": []},
+            {**RADAR, "title": "No series", "series": []},
+            {**BARS, "title": "No bars", "labels": [], "counts": [], "shown": []},
+        ],
+    }
+    text = squash(pdf_body(render_pdf(CLOSURE, sample(CLOSURE), figures)))
+    assert all(title in text for title in ("No rows", "No series", "No bars"))
+    assert "No bars" in word_text(render_word(CLOSURE, sample(CLOSURE), figures))
