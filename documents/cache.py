@@ -28,11 +28,17 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def _renderer_digest() -> str:
-    """What a document looks like depends on this code, the Word templates and the declarations."""
+    """What a document looks like depends on this code, the Word templates, the declarations
+    and how figures are printed."""
     digest = hashlib.sha256()
-    for folder, pattern in (("documents", "*.py"), ("forms", "*.py"), ("doc_templates", "*.docx")):
+    for folder, pattern in (
+        ("documents", "**/*.py"),  # documents.charts too
+        ("forms", "*.py"),
+        ("figures", "*.py"),
+        ("doc_templates", "*.docx"),
+    ):
         for path in sorted((ROOT / folder).glob(pattern)):
-            digest.update(path.name.encode())
+            digest.update(str(path.relative_to(ROOT)).encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
 

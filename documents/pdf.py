@@ -11,27 +11,24 @@ from __future__ import annotations
 
 import io
 from collections.abc import Mapping
-from functools import cache, lru_cache
 from typing import Any
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
     KeepTogether,
-    Paragraph,
     SimpleDocTemplate,
 )
 
 from clocks.workdays import london_today
 from documents import pdf_output  # noqa: F401 - on import, makes reportlab write out faster
 from documents.fonts import BODY as FONT
-from documents.fonts import BOLD, register
+from documents.fonts import BOLD
+from documents.pdf_figures import figures_story
 from documents.pdf_grid import (
     Grid,
     Line,
@@ -42,6 +39,8 @@ from documents.pdf_grid import (
     label_lines,
     ticked,
 )
+from documents.pdf_style import Heading, styles, text
+from figures import Figures
 from forms.choices import Choice
 from forms.kinds import UNTICKED, Field, LongText
 from forms.model import Artefact
@@ -56,81 +55,6 @@ SHORT_SECTION = 9 * cm
 INK = colors.HexColor("#0b0c0c")
 RULE = colors.HexColor("#b1b4b6")
 LABEL_FILL = colors.HexColor("#f3f2f1")
-
-
-def _heading(
-    name: str, body: ParagraphStyle, size: float, leading: float, before: float, after: float
-) -> ParagraphStyle:
-    return ParagraphStyle(
-        name,
-        parent=body,
-        fontName=BOLD,
-        fontSize=size,
-        leading=leading,
-        spaceBefore=before,
-        spaceAfter=after,
-    )
-
-
-@cache
-def _styles() -> dict[str, ParagraphStyle]:
-    register()
-    body = ParagraphStyle("body", fontName=FONT, fontSize=9.5, leading=12.5, textColor=INK)
-    return {
-        "body": body,
-        "note": ParagraphStyle("note", parent=body, spaceAfter=6),
-        "title": ParagraphStyle(
-            "title", parent=body, fontName=BOLD, fontSize=20, leading=25, spaceAfter=4
-        ),
-        "h1": _heading("h1", body, size=13.5, leading=17, before=14, after=6),
-        "h2": _heading("h2", body, size=11.5, leading=14, before=8, after=4),
-    }
-
-
-@lru_cache(maxsize=1024)  # texts of the declarations, in our few styles: a small, fixed set
-def _parsed(markup: str, style: ParagraphStyle) -> list[Any]:
-    return list(Paragraph(markup, style).frags)
-
-
-class _Text(Paragraph):
-    """A paragraph of the declaration's words (a title, a heading, printed instructions).
-
-    The same few texts are laid out on every render, and each several times over (to keep a
-    short section together, then in its frame): their markup is parsed once per process and
-    their lines broken once per width. They come from the declarations, never from answers.
-    """
-
-    _wrapped: tuple[float, tuple[float, float]] | None = None
-
-    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-        # reportlab breaks the lines anew on every call, though they depend on the width
-        # alone; a split that gives up drops them, and then they are broken again.
-        if self._wrapped and self._wrapped[0] == available_width and hasattr(self, "blPara"):
-            self.width, self.height = self._wrapped[1]
-        else:
-            self._wrapped = (available_width, super().wrap(available_width, available_height))
-        return self._wrapped[1]
-
-
-def _text(text: str, style: ParagraphStyle) -> _Text:
-    # reportlab makes the halves of a split paragraph with its own arguments: keep them
-    markup = escape(text)
-    return _Text(markup, style, frags=list(_parsed(markup, style)))
-
-
-class _Heading(_Text):
-    """A heading that is also a bookmark, so the bookmark always opens the heading's page."""
-
-    def __init__(self, title: str, style: ParagraphStyle, level: int) -> None:
-        markup = escape(title)
-        super().__init__(markup, style, frags=list(_parsed(markup, style)))
-        self.title, self.level = title, level
-
-    def draw(self) -> None:
-        key = f"b{id(self)}"
-        self.canv.bookmarkPage(key)
-        self.canv.addOutlineEntry(self.title, key, level=self.level, closed=True)
-        super().draw()
 
 
 def _label(f: Field, width: float) -> list[Line]:
@@ -168,15 +92,15 @@ def _grid(rows: list[tuple[Field, Any]], width: float) -> Grid:
 
 
 def _story(artefact: Artefact, data: Mapping[str, Any], width: float) -> list[Flowable]:
-    styles = _styles()
+    style = styles()
     story: list[Flowable] = [
-        _text(artefact.title, styles["title"]),
-        _text("Kingston & Richmond Local Safeguarding Children Board", styles["body"]),
+        text(artefact.title, style["title"]),
+        text("Kingston & Richmond Local Safeguarding Children Board", style["body"]),
     ]
     for section in artefact.sections:
-        block: list[Flowable] = [_Heading(section.title, styles["h1"], level=0)]
+        block: list[Flowable] = [Heading(section.title, style["h1"], level=0)]
         if section.description_on_paper:  # printed instructions, as on the paper form
-            block.append(_text(section.description_on_paper, styles["note"]))
+            block.append(text(section.description_on_paper, style["note"]))
         for part in section.parts():
             if not isinstance(part, Repeat):
                 printed = [f for p in part for f in p.shown(data)]
@@ -185,7 +109,7 @@ def _story(artefact: Artefact, data: Mapping[str, Any], width: float) -> list[Fl
             for number, item in enumerate(data.get(part.name) or [{}], start=part.first_number):
                 block += [
                     CondPageBreak(KEEP_WITH_HEADING),
-                    _Heading(f"{part.item_label} {number}", styles["h2"], level=1),
+                    Heading(f"{part.item_label} {number}", style["h2"], level=1),
                     _grid(
                         [(f, item.get(f.name)) for p in part.fields for f in p.shown(item)],
                         width,
@@ -242,9 +166,11 @@ def _marked_canvas(title: str, generated: str) -> type[Canvas]:
     return MarkedCanvas
 
 
-def render_pdf(artefact: Artefact, data: Mapping[str, Any]) -> bytes:
-    """The completed PDF (bytes) for clean answers."""
-    _styles()
+def render_pdf(
+    artefact: Artefact, data: Mapping[str, Any], figures: Figures | None = None
+) -> bytes:
+    """The completed PDF (bytes) for clean answers, and the version's figures after them."""
+    styles()
     out = io.BytesIO()
     today = london_today()
     generated = f"{today.day} {today:%B %Y}"
@@ -263,9 +189,12 @@ def render_pdf(artefact: Artefact, data: Mapping[str, Any]) -> bytes:
         displayDocTitle=True,
         initialFontName=FONT,
     )
-    frame_padding = 6  # SimpleDocTemplate's frame pads each side by 6 pt
+    width = doc.width - 6 * 2  # SimpleDocTemplate's frame pads each side by 6 pt
+    story = _story(artefact, data, width)
+    if figures and figures["blocks"]:
+        story += figures_story(figures, width)
     doc.build(
-        _story(artefact, data, doc.width - 2 * frame_padding),
+        story,
         canvasmaker=_marked_canvas(artefact.title, generated),
     )
     return out.getvalue()

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import gc
 import itertools
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from documents.fonts import register
 from documents.pdf import render_pdf
 from documents.word import compiled, render_word, template_path
+from figures import Figures
 from forms import ARTEFACTS
 from forms.model import Artefact
 
@@ -18,10 +19,18 @@ COLLECT_EVERY = 8
 _renders = itertools.count(1)  # next() on it is atomic: threads may render at once
 
 
+class Maker(Protocol):
+    """Makes a document of clean answers, and the figures stored with their version."""
+
+    def __call__(
+        self, artefact: Artefact, data: Mapping[str, Any], figures: Figures | None = None
+    ) -> bytes: ...
+
+
 @dataclass(frozen=True)
 class Format:
     mimetype: str
-    make: Callable[[Artefact, Mapping[str, Any]], bytes]
+    make: Maker
 
 
 FORMATS: dict[str, Format] = {
@@ -43,8 +52,11 @@ def warm_up() -> None:
         compiled(template_path(artefact))
 
 
-def render(kind: str, artefact: Artefact, data: Mapping[str, Any]) -> bytes:
-    """The document of `kind` ("docx" or "pdf") for clean answers.
+def render(
+    kind: str, artefact: Artefact, data: Mapping[str, Any], figures: Figures | None = None
+) -> bytes:
+    """The document of `kind` ("docx" or "pdf") for clean answers, with the figures stored
+    with their version (None: the artefact has none) drawn after them.
 
     reportlab and lxml leave reference cycles behind; left to the collector's oldest
     generation they pile up for hundreds of renders (about 6 MB per 1,000 PDFs, measured with
@@ -52,7 +64,7 @@ def render(kind: str, artefact: Artefact, data: Mapping[str, Any]) -> bytes:
     it costs about a millisecond in a serving worker (start-up objects are frozen by
     `app.create_app`, the rest are not), a tenth of a PDF, so it is not paid on every one.
     """
-    blob = FORMATS[kind].make(artefact, data)
+    blob = FORMATS[kind].make(artefact, data, figures)
     if next(_renders) % COLLECT_EVERY == 0:
         gc.collect()
     return blob

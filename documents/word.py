@@ -29,6 +29,8 @@ from docxtpl import DocxTemplate
 from jinja2 import Environment, StrictUndefined, Template
 from markupsafe import Markup, escape
 
+from documents.word_figures import with_figures
+from figures import Figures
 from forms.model import Artefact
 from forms.repeat import Repeat
 
@@ -97,9 +99,13 @@ def compiled(path: Path) -> CompiledTemplate:
     return CompiledTemplate(parts, templates)
 
 
-def render_word(artefact: Artefact, data: Mapping[str, Any]) -> bytes:
-    """The completed Word document (.docx bytes) for clean answers."""
-    return compiled(template_path(artefact)).render(word_context(artefact, data))
+def render_word(
+    artefact: Artefact, data: Mapping[str, Any], figures: Figures | None = None
+) -> bytes:
+    """The completed Word document (.docx bytes) for clean answers, and the version's figures
+    after them."""
+    blob = compiled(template_path(artefact)).render(word_context(artefact, data))
+    return with_figures(blob, figures) if figures and figures["blocks"] else blob
 
 
 def template_variables(artefact: Artefact) -> set[str]:

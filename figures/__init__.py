@@ -42,7 +42,8 @@ class Series(TypedDict):
 
 
 class Radar(TypedDict):
-    """A radar ("star") chart: one spoke per axis, levels 1 to len(levels) out from the centre."""
+    """A radar ("star") chart: one spoke per axis, a ring per level, level 1 the outermost
+    (documents.charts.ORIENTATION says why)."""
 
     kind: Literal["radar"]
     title: str

@@ -24,7 +24,7 @@ from models import Document, Submission, db
 from serving.errors import shown_again
 from web.access import CASEWORKERS, audit, roles
 from web.documents import document_or_404, form_of, page_context, progress, saved_pairs
-from web.saving import save_draft, submit
+from web.saving import figures_of, save_draft, submit
 
 bp = Blueprint("sections", __name__)
 
@@ -136,6 +136,7 @@ def check(document_id: str) -> ResponseReturnValue:
     for task in found:
         at = url_for(".section", document_id=doc.id, number=task.number, errors=1)
         errors.extend(_errors(form, names_in(task.section), at))
+    complete = not errors  # every answer needed is given: the draft could be submitted
     lock = str(doc.lock_version)
     if request.method == "GET":
         audit("view", document=doc)
@@ -145,13 +146,18 @@ def check(document_id: str) -> ResponseReturnValue:
         if isinstance(outcome, Submission):
             return redirect(url_for("versions.answers", version_id=outcome.id))
         errors = [{"text": outcome, "href": "#"}]
+    data = artefact.clean(form.data)
     return render_template(
         "check.html",
         **page_context(doc, artefact),
         tasks=found,
-        data=artefact.clean(form.data),
+        data=data,
         errors=errors,
         lock=lock,
+        has_figures=artefact.figures is not None,
+        # As they would be if submitted now; worked out only from answers that could be
+        # submitted, as a figures function may need every required answer.
+        figures=figures_of(doc, artefact, data) if complete else None,
     )
 
 

@@ -9,15 +9,13 @@ from flask.typing import ResponseReturnValue
 from flask_login import current_user
 from sqlalchemy import select
 
-from documents import cache
-from documents.render import render
 from models import Sending, db
 from sending.recipients import ROUTES, NotConfiguredError, recipients
 from sending.send import reference, send
 from serving.transactions import writing
 from web.access import CASEWORKERS, audit, roles
 from web.cases import details, visible_case
-from web.versions import _loaded, _version
+from web.versions import _version, rendered
 
 bp = Blueprint("sending", __name__)
 
@@ -60,10 +58,7 @@ def send_version(version_id: str) -> ResponseReturnValue:
         # Sent since this page was read (the form posted twice, or a reload of the result):
         # nothing more is sent; the page says so, and may be confirmed again.
         return render_template("send.html", **page, resent=True), 409
-    answers = version.answers  # loaded now: the render needs no database
-    pdf = cache.document(
-        (version.id,), "pdf", lambda: render("pdf", artefact, _loaded(artefact, answers))
-    )
+    pdf = rendered("pdf", version, artefact)  # the same PDF as downloaded, figures and all
     with writing():
         sent = send(
             version=version,

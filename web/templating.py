@@ -15,6 +15,7 @@ from forms import ARTEFACTS
 from forms.choices import Choice, MultiChoice
 from forms.kinds import Date, Email, Field, LongText, Number, Phone
 from forms.repeat import Repeat
+from web import figures
 
 
 def kind_of(f: object) -> str:
@@ -75,3 +76,4 @@ def init_app(app: Flask) -> None:
     app.add_template_global(shown_answers)
     for name in (title_of, when, long_date, saved_when, day_text, duration_text, type_text):
         app.add_template_filter(name)
+    figures.init_app(app)

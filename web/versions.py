@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import io
-from typing import Any
+from typing import Any, cast
 
 from flask import Blueprint, abort, render_template, send_file
 from flask.typing import ResponseReturnValue
@@ -14,6 +14,7 @@ from sqlalchemy import select
 from documents import cache
 from documents.pack import merge
 from documents.render import FORMATS, render
+from figures import Figures
 from forms import ARTEFACTS, starters
 from forms.model import Artefact
 from models import Case, Continuation, Document, Submission, db
@@ -49,6 +50,20 @@ def _answers(submission: Submission) -> dict[str, Any]:
 def _loaded(artefact: Artefact, stored: dict[str, Any]) -> dict[str, Any]:
     loaded: dict[str, Any] = stored_schema(artefact).load(stored)
     return loaded
+
+
+def figures_of_version(submission: Submission) -> Figures | None:
+    """The figures worked out when the version was submitted (None: its artefact has none)."""
+    return cast(Figures | None, submission.figures)
+
+
+def rendered(kind: str, submission: Submission, artefact: Artefact) -> bytes:
+    """A version's document of `kind`, from memory or made now from its answers and figures."""
+    # Both read now: the render needs no database.
+    answers, figures = submission.answers, figures_of_version(submission)
+    return cache.document(
+        (submission.id,), kind, lambda: render(kind, artefact, _loaded(artefact, answers), figures)
+    )
 
 
 def _pack(submission: Submission) -> tuple[Submission, Submission] | None:
@@ -87,6 +102,7 @@ def answers(version_id: str) -> ResponseReturnValue:
         send_label=_send_label(doc, artefact),
         artefact=artefact,
         data=data,
+        figures=figures_of_version(submission),
         submission=submission,
         doc=doc,
         back=home_of(doc),
@@ -113,10 +129,7 @@ def document(version_id: str, kind: str) -> ResponseReturnValue:
     if kind not in FORMATS:
         abort(404)
     audit("download", document=doc)
-    answers = submission.answers  # loaded now: the render needs no database
-    blob = cache.document(
-        (submission.id,), kind, lambda: render(kind, artefact, _loaded(artefact, answers))
-    )
+    blob = rendered(kind, submission, artefact)
     # The file name is made here from the artefact and the id: never from an answer.
     return send_file(
         io.BytesIO(blob),
@@ -137,12 +150,12 @@ def pack(version_id: str) -> ResponseReturnValue:
     assert link is not None  # the continuing part always declares what it continues
     audit("download", document=pair[1].document)
 
-    stored = [(ARTEFACTS[part.artefact], part.answers) for part in pair]
+    stored = [(ARTEFACTS[part.artefact], part.answers, figures_of_version(part)) for part in pair]
 
     def make() -> bytes:
         parts = [
-            (artefact.title, render("pdf", artefact, _loaded(artefact, answers)))
-            for artefact, answers in stored
+            (artefact.title, render("pdf", artefact, _loaded(artefact, answers), figures))
+            for artefact, answers, figures in stored
         ]
         return merge(parts, link.pack_title)
 

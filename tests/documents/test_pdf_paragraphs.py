@@ -7,7 +7,8 @@ import io
 
 from reportlab.platypus import SimpleDocTemplate
 
-from documents.pdf import _styles, _text
+from documents.pdf_style import styles as _styles
+from documents.pdf_style import text as _text
 from tests.helpers import pdf_pages
 
 INSTRUCTIONS = " ".join(f"Instruction{n:03d}" for n in range(400))
