@@ -7,9 +7,13 @@ The borough says which council's Single Point of Access takes the referral (cse-
 L209-215: SPA@kingston.gov.uk or SPA@richmond.gov.uk). It is kept with the other details (the
 case's JSON `details`), so cases made before it was asked simply lack it: the case page then
 asks for it.
+
+Gender and ethnicity are options (forms.case_options); a case typed before they were is
+asked again (migration 0011).
 """
 
 from accounts import BOROUGHS
+from forms.case_options import ETHNICITY, GENDER
 from forms.choices import Choice, Option
 from forms.kinds import YOUNG_PERSON_AGE, Date, LongText, Postcode, Text
 from forms.model import Artefact, Section
@@ -34,8 +38,8 @@ CASE = Artefact(
                 ),
                 LongText("address", "Address", hint="Where the young person lives now."),
                 Postcode("postcode", "Postcode"),
-                Text("gender", "Gender"),
-                Text("ethnicity", "Ethnicity"),
+                GENDER,
+                ETHNICITY,
                 Text(
                     "case_reference",
                     "Case reference",

@@ -19,6 +19,9 @@ class Option:
     hint: str | None = None
     reveal: tuple[Field, ...] = ()  # follow-up boxes shown when this option is chosen
     paper_label: str | None = None
+    # The heading of the run of options it is listed under (an ethnic group), if any: the web
+    # shows each run under its heading, and the option's words (Choice.words) start with it.
+    group: str | None = None
 
     @property
     def label_on_paper(self) -> str:
@@ -63,6 +66,28 @@ class Choice(Field):
 
     def display(self, value: Any) -> str:
         return _ticks(self.options, self.chosen(value))
+
+    def words(self, data: Mapping[str, Any]) -> str | None:
+        """The answer in `data` as words for another form's text box: each option chosen as
+        what its box describes, if typed, else its label, after its group's heading."""
+        said = []
+        for option in self.options:
+            if option.value not in self.chosen(data.get(self.name)):
+                continue
+            described = [data[box.name] for box in option.reveal if data.get(box.name)]
+            text = str(described[0]) if described else option.label
+            said.append(f"{option.group}: {text}" if option.group else text)
+        return ", ".join(said) or None
+
+    def option_groups(self) -> list[tuple[str | None, list[tuple[int, Option]]]]:
+        """The options in runs under the same heading (None: none), each option with its
+        number (from 1) in the whole list."""
+        runs: list[tuple[str | None, list[tuple[int, Option]]]] = []
+        for number, option in enumerate(self.options, start=1):
+            if not runs or runs[-1][0] != option.group:
+                runs.append((option.group, []))
+            runs[-1][1].append((number, option))
+        return runs
 
     def walk(self) -> Iterator[Field]:
         yield self

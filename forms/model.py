@@ -151,7 +151,7 @@ def _problems(fields: Sequence[Field], data: Mapping[str, Any], prefix: str) -> 
             for index, item in enumerate(value or []):
                 found.extend(_problems(f.inner, item, f"{path}-{index}-"))
             if len(value or []) > f.max_items:
-                found.append((path, f"Give no more than {f.max_items} {f.item_label.lower()}s"))
+                found.append((path, _too_many(f)))
         elif _empty(value):
             found.extend(
                 [(path, f.required_message)] if f.required and f.name not in unasked else []
@@ -161,6 +161,16 @@ def _problems(fields: Sequence[Field], data: Mapping[str, Any], prefix: str) -> 
         if isinstance(f, Choice):
             found.extend(_unasked_answers(f, value, data, path))
     return found
+
+
+def _too_many(f: Repeat) -> str:
+    """Blocks numbered from 1 are counted; others are named by their numbers ("sessions 5 to
+    52"), as the user reads them."""
+    items = f"{f.item_label.lower()}s"
+    if f.first_number == 1:
+        return f"Give no more than {f.max_items} {items}"
+    last = f.first_number + f.max_items - 1
+    return f"Give no more than {f.max_items} {items} here: {items} {f.first_number} to {last}"
 
 
 def _unasked_answers(f: Choice, value: Any, data: Mapping[str, Any], path: str) -> list[Problem]:

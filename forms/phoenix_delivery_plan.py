@@ -8,10 +8,25 @@ the first row headed "Establishing relationships and planning" (sessions 1-4, L3
 paper, so only the sessions actually held are filled in and printed.
 """
 
-from forms.choices import Choice, Option
+from collections.abc import Mapping
+from typing import Any
+
+from forms.choices import Choice, MultiChoice, Option
 from forms.kinds import Date, LongText, Number, Text
 from forms.model import Artefact, Section
 from forms.repeat import Repeat
+from forms.rules import no_more_than
+
+# "Between 8 and 20 sessions" (L3036); more only when agreed with the Associate Director of
+# Safeguarding (L3095-3097), which the plan records with the date agreed. Inferred: 52 at
+# most then, weekly contact (L2960) for a year.
+USUAL_MOST = 20
+AGREED_MOST = 52
+FIRST_SESSIONS_HELD = 4  # sessions 1-4 establish the relationship (L3038-3039)
+AGREED = (
+    "then tick \u2018More than 20 sessions agreed with the Associate Director of"
+    " Safeguarding\u2019 in the Client section and give the date agreed"
+)
 
 # The intervention menu of the manual (L3099-3174), headings as printed there; any topic may
 # be typed. The outcome star is item 1 of the menu, used in sessions 1-4 and at the end (L3040).
@@ -68,6 +83,15 @@ def _session_fields() -> tuple[Date | Text | Choice, ...]:
     )
 
 
+def _planned(data: Mapping[str, Any]) -> int:
+    number = data.get("number_of_sessions")
+    return number if isinstance(number, int) else 0  # not a number: its own check says so
+
+
+def _held(data: Mapping[str, Any]) -> int:
+    return len(data.get("relationship_sessions") or []) + len(data.get("topic_sessions") or [])
+
+
 ARTEFACT = PHOENIX_DELIVERY_PLAN = Artefact(
     slug="phoenix_delivery_plan",
     title="Phoenix Project delivery plan (Appendix 3)",
@@ -85,16 +109,40 @@ ARTEFACT = PHOENIX_DELIVERY_PLAN = Artefact(
                 Text("client_name", "Client Name", required=True, error_name="the client's name"),
                 # Between 8 and 20 as a rule (L3036), about 4 for a step-down from MASE (L2871)
                 # and more than 20 when agreed with the Associate Director (L3095-3097): a hard
-                # 8-20 would refuse real plans, so 1 to 52 (weekly contact, L2960, for a year)
-                # only catches a mistyped number; the usual range is in the section's text.
+                # 8-20 would refuse real plans, so 1 to 52 (weekly contact, L2960, for a year),
+                # more than 20 only when the agreement is ticked (the rules below).
                 Number(
                     "number_of_sessions",
                     "No. of intervention sessions:",
                     hint="Each session is one hour long",
                     print_hint=True,
                     minimum=1,
-                    maximum=52,
+                    maximum=AGREED_MOST,
                     error_name="the number of intervention sessions",
+                ),
+                # Not printed on the paper: where the manual's agreement to more than 20
+                # sessions (L3095-3097) is recorded.
+                MultiChoice(
+                    "more_sessions",
+                    "More than 20 sessions",
+                    hint="For a high level case, more sessions may be agreed with the Associate"
+                    " Director of Safeguarding, and reviewed with them.",
+                    error_name="whether more than 20 sessions were agreed",
+                    options=(
+                        Option(
+                            "agreed",
+                            "More than 20 sessions agreed with the Associate Director of"
+                            " Safeguarding",
+                            reveal=(
+                                Date(
+                                    "more_sessions_agreed_on",
+                                    "Date agreed",
+                                    required=True,
+                                    error_name="the date more than 20 sessions were agreed",
+                                ),
+                            ),
+                        ),
+                    ),
                 ),
                 Text("case_no", "Case no.", error_name="the case number"),
                 Date(
@@ -139,8 +187,9 @@ ARTEFACT = PHOENIX_DELIVERY_PLAN = Artefact(
                     "Topics to cover",
                     item_label="Session",
                     add_label="Add another session",
-                    max_items=16,
-                    first_number=5,
+                    # Sessions 5 to 20 on paper; to 52 when more were agreed (the rules below).
+                    max_items=AGREED_MOST - FIRST_SESSIONS_HELD,
+                    first_number=FIRST_SESSIONS_HELD + 1,
                     fields=_session_fields(),
                 ),
             ),
@@ -162,6 +211,26 @@ ARTEFACT = PHOENIX_DELIVERY_PLAN = Artefact(
                     error_name="the notes",
                 ),
             ),
+        ),
+    ),
+    rules=(
+        no_more_than(
+            USUAL_MOST,
+            _planned,
+            "The number of intervention sessions must be 20 or fewer, unless more were agreed"
+            f" with the Associate Director of Safeguarding: {AGREED}",
+            at="number_of_sessions",
+            reads=("number_of_sessions",),
+            unless="more_sessions",
+        ),
+        no_more_than(
+            USUAL_MOST,
+            _held,
+            "Give 20 sessions or fewer, unless more were agreed with the Associate Director of"
+            f" Safeguarding: {AGREED}",
+            at="topic_sessions",
+            reads=("relationship_sessions", "topic_sessions"),
+            unless="more_sessions",
         ),
     ),
     prefill={

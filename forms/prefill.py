@@ -3,7 +3,8 @@
 Each artefact declares its own `prefill`: field name -> source, or sources in order of
 preference. A source is
 
-* "case.<detail>": forms.case, and the derived details below;
+* "case.<detail>": forms.case, and the derived details below; a choice of the case (gender,
+  ethnicity) gives its words, as other forms ask for it in a text box of their own;
 * "user.<detail>": the signed-in member of staff;
 * "today": the date the document is started;
 * "<artefact slug>.<field>": that field of the latest submitted version of the artefact in the
@@ -73,8 +74,12 @@ def age_on(born: dt.date, day: dt.date) -> int:
 
 
 def case_values(details: Mapping[str, Any], today: dt.date) -> dict[str, Any]:
-    """A case's clean details with the derived ones: full name, address with postcode, age."""
+    """A case's clean details with the derived ones: full name, address with postcode, age;
+    its choices in words ("Female", "White: Irish"), never an option's value."""
     values = dict(details)
+    for f in CASE.walk():
+        if isinstance(f, Choice):
+            values[f.name] = f.words(details)
     names = (details.get("forename"), details.get("surname"))
     values["full_name"] = " ".join(n for n in names if n) or None
     lines = (details.get("address"), details.get("postcode"))

@@ -84,3 +84,23 @@ def not_before(earlier: str, later: str, message: str, *, within: str | None = N
 def _blocks(data: Mapping[str, Any], repeat: str) -> list[tuple[str, Mapping[str, Any]]]:
     """Each block of a repeating block, with the prefix of its fields' paths."""
     return [(f"{repeat}-{index}-", block) for index, block in enumerate(data.get(repeat) or [])]
+
+
+def no_more_than(
+    limit: int,
+    count: Callable[[Mapping[str, Any]], int],
+    message: str,
+    *,
+    at: str,
+    reads: Sequence[str],
+    unless: str,
+) -> Rule:
+    """What `count` counts in the answers must be no more than `limit` unless the box `unless`
+    (a tick: a MultiChoice) is ticked; the message sits on `at`."""
+
+    def rule(data: Mapping[str, Any]) -> list[Problem]:
+        if _filled(data.get(unless)) or count(data) <= limit:
+            return []
+        return [(at, message)]
+
+    return _reads(rule, (unless, *reads), at)

@@ -17,6 +17,7 @@ from sqlalchemy import Select, false, select, update
 from clocks.workdays import london_today
 from forms import ARTEFACTS, starters
 from forms.case import CASE
+from forms.case_options import typed_to_choose, with_typed, without_typed
 from forms.kinds import has_control_characters
 from forms.model import Artefact
 from forms.prefill import USER_DETAILS, case_values, known_values
@@ -83,7 +84,7 @@ def visible_case(case_id: str, *, member: bool = False) -> Case:
 
 def details(case: Case) -> dict[str, Any]:
     """A case's details, clean (dates as dates)."""
-    loaded: dict[str, Any] = stored_schema(CASE).load(case.details)
+    loaded: dict[str, Any] = stored_schema(CASE).load(without_typed(case.details))
     return loaded
 
 
@@ -176,7 +177,9 @@ def new_case() -> ResponseReturnValue:
                 audit("create case", case_id=case.id)
             return redirect(url_for(".case", case_id=case.id))
         errors = error_summary(form)
-    return render_template("case_details.html", form=form, errors=errors, case=None, case_form=CASE)
+    return render_template(
+        "case_details.html", form=form, errors=errors, case=None, case_form=CASE, to_choose=[]
+    )
 
 
 @bp.route("/cases/<id:case_id>/details", methods=["GET", "POST"])
@@ -189,14 +192,19 @@ def change_details(case_id: str) -> ResponseReturnValue:
         form = form_class(CASE)()
         data = check(CASE, form)
         if data is not None:
-            stored = schema_for(CASE).dump(data)
+            stored = with_typed(schema_for(CASE).dump(data), case.details)
             with writing():
                 db.session.execute(update(Case).where(Case.id == case_id).values(details=stored))
                 refresh(case)  # the borough says which SPA team's inbox it is in
                 audit("change case details", case_id=case_id)
             return redirect(url_for(".case", case_id=case_id))
     return render_template(
-        "case_details.html", form=form, errors=error_summary(form), case=case, case_form=CASE
+        "case_details.html",
+        form=form,
+        errors=error_summary(form),
+        case=case,
+        case_form=CASE,
+        to_choose=typed_to_choose(case.details),
     )
 
 
@@ -242,6 +250,7 @@ def case_page(
         case=case,
         case_form=CASE,
         details=details(case),
+        to_choose=typed_to_choose(case.details),
         documents=documents,
         packs=packs,
         startable=startable(case),

@@ -8,16 +8,17 @@ field, with what was typed.
 
 from __future__ import annotations
 
-import datetime as dt
+from typing import Any
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_login import current_user
+from flask_wtf import FlaskForm
 from sqlalchemy import select
 
 from clocks import day_text
-from contacts import CONTACT, KEEPERS, copy_text, duration_text, may_copy, type_text
-from forms.web import check, form_class
+from contacts import CONTACT, KEEPERS, PERIOD, copy_text, duration_text, may_copy, type_text
+from forms.web import check, error_summary, form_class
 from models import Contact, db, is_id
 from pathway.state import refresh
 from serving.transactions import writing
@@ -59,33 +60,13 @@ def record_contact(case_id: str) -> ResponseReturnValue:
     return redirect(url_for("cases.case", case_id=case_id) + "#contact-recorded")
 
 
-# The period's bounds, as the copy page's query string gives them: (name, how it is called).
-BOUNDS = (("from", "the start of the period"), ("to", "the end of the period"))
-
-
-def _period() -> tuple[dict[str, dt.date | None], list[dict[str, str]]]:
-    """The period asked for (?from=YYYY-MM-DD&to=YYYY-MM-DD, either may be left out), and the
-    problems with it as GOV.UK error summary items."""
-    bounds: dict[str, dt.date | None] = {}
-    errors = []
-    for name, called in BOUNDS:
-        typed = request.args.get(name, "").strip()
-        try:
-            bounds[name] = dt.date.fromisoformat(typed) if typed else None
-        except ValueError:
-            bounds[name] = None
-            errors.append(
-                {
-                    "text": f"Enter {called} as a real date, like 2026-12-01",
-                    "href": f"#period-{name}",
-                }
-            )
-    start, end = bounds["from"], bounds["to"]
-    if start and end and start > end:
-        errors.append(
-            {"text": "The start of the period must be on or before its end", "href": "#period-to"}
-        )
-    return bounds, errors
+def _period() -> tuple[dict[str, Any], FlaskForm, list[dict[str, str]]]:
+    """The period asked for (?from=D&from=M&from=YYYY&to=..., as a GOV.UK date input sends it;
+    either may be left out), its form, and the problems with it as GOV.UK error summary items:
+    the declaration's (contacts.PERIOD), so a date reads and is refused as anywhere else."""
+    form = form_class(PERIOD)(formdata=request.args, meta={"csrf": False})
+    data = check(PERIOD, form)
+    return data or {"from": None, "to": None}, form, error_summary(form)
 
 
 @bp.get("/cases/<id:case_id>/contacts/copy")
@@ -94,7 +75,7 @@ def copy(case_id: str) -> ResponseReturnValue:
     """The contacts of the case (one contact, a period, or all of them) as plain text to paste
     into Liquid Logic or QES: never the case notes, never who the young person is."""
     case = visible_case(case_id)
-    bounds, errors = _period()
+    bounds, period, errors = _period()
     query = select(Contact).where(Contact.case_id == case_id)
     one = request.args.get("contact")
     if one is not None:
@@ -115,7 +96,8 @@ def copy(case_id: str) -> ResponseReturnValue:
         case=case,
         details=details(case),
         errors=errors,
-        typed={name: request.args.get(name, "") for name, _ in BOUNDS},
+        period=period,
+        period_form=PERIOD,
         one=one,
         text=copy_text(copied),
         copied=copied,

@@ -34,8 +34,9 @@ def test_a_referral_over_two_sittings(new_context, screenshot) -> None:
     page.locator("#dob-day").fill("14")
     page.locator("#dob-month").fill("3")
     page.locator("#dob-year").fill("2010")
-    page.get_by_label("Gender").fill("Female")
+    page.get_by_role("group", name="Gender").get_by_label("Female", exact=True).check()
     assert_no_axe_violations(page, "the new case form")
+    screenshot(page, "new-case-form")  # the ethnic groups under their headings
     page.get_by_label("Kingston").check()
     page.get_by_role("button", name="Create the case").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Jasmine Testcase")

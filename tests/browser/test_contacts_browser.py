@@ -108,3 +108,27 @@ def test_a_phoenix_worker_records_contacts_and_copies_them(
     assert NOTES not in text and "Browsercase" not in text
     assert_no_axe_violations(page, "the copy page", landmarks=True)
     screenshot(page, "contacts-copy")
+
+    # A period typed as day, month and year, as every date of the service is.
+    period = page.get_by_role("group", name="Which period?")
+    start = period.get_by_role("group", name="From")
+    start.get_by_label("Day").fill(str(today.day))
+    start.get_by_label("Month").fill(str(today.month))
+    start.get_by_label("Year").fill(str(today.year))
+    page.get_by_role("button", name="Show the contacts of this period").click()
+    expect(page.get_by_label("2 contacts, ready to paste")).to_be_visible()
+    expect(page.locator("#from-day")).to_have_value(str(today.day))  # kept as typed
+
+    # A start that is not a date: the error summary takes focus and leads to its day box.
+    page.locator("#from-month").fill("13")
+    page.get_by_role("button", name="Show the contacts of this period").click()
+    summary = page.locator(".govuk-error-summary")
+    expect(summary).to_be_focused()
+    link = summary.get_by_role("link", name="The start of the period must be a real date")
+    expect(link).to_have_attribute("href", "#from-day")
+    link.click()
+    expect(page.locator("#from-day")).to_be_focused()
+    expect(page.locator("#from-month")).to_have_value("13")
+    expect(page.locator("#copy-text")).to_have_count(0)
+    assert_no_axe_violations(page, "the copy page with an error", landmarks=True)
+    screenshot(page, "contacts-copy-period-error")

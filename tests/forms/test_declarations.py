@@ -17,6 +17,10 @@ NOT_PRINTED = {
     "Email": "the printed box 'Email/ telephone number' is split so each can be checked",
     "Telephone number": "the printed box 'Email/ telephone number' is split so each can be checked",
     "Partly or fully": "the delivery plan prints two ticks, Partly and Fully, with no label",
+    "More than 20 sessions": "the delivery plan records the agreement the manual requires for"
+    " more than 20 sessions (L3095-3097), which its paper has no box for",
+    "More than 20 sessions agreed with the Associate Director of Safeguarding": "the same",
+    "Date agreed": "the same",
 }
 
 

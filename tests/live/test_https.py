@@ -85,7 +85,7 @@ def test_a_referral_from_sign_in_to_pdf_over_https(chromium: Browser, deployed: 
     page.get_by_label("Last name").fill("Httpstestcase")
     for part, value in zip(("day", "month", "year"), ("14", "3", "2010"), strict=True):
         page.locator(f"#dob-{part}").fill(value)
-    page.get_by_label("Gender").fill("Female")
+    page.get_by_role("group", name="Gender").get_by_label("Female", exact=True).check()
     page.get_by_label("Richmond").check()
     page.get_by_role("button", name="Create the case").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Hana Httpstestcase")

@@ -21,8 +21,8 @@ DETAILS = {
     "surname": "Testcase",
     "address": "1 Example Road\nKingston",
     "postcode": "KT1 1AA",
-    "gender": "Female",
-    "ethnicity": "White British",
+    "gender": "female",
+    "ethnicity": "white_british",
     "case_reference": "PX-0001",
 }
 BORN = dt.date(2010, 3, 14)

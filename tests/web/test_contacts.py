@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from urllib.parse import quote
 
 import pytest
 from flask import Flask
@@ -362,6 +363,16 @@ def test_a_contact_the_young_person_did_not_consent_to_recording_is_left_out(
     )
 
 
+def _period(**bounds: str) -> str:
+    """The query string the period form sends: each bound as day, month and year ("1 11 2026"),
+    or as many parts as given (a crafted address)."""
+    return "&".join(
+        f"{name}={quote(part)}"
+        for name, typed in bounds.items()
+        for part in (typed.split(" ") if typed else ["", "", ""])
+    )
+
+
 def test_the_copy_page_gives_the_contacts_of_a_period(
     app: Flask, sent_case: str, phoenix: User
 ) -> None:
@@ -374,35 +385,64 @@ def test_the_copy_page_gives_the_contacts_of_a_period(
         text = _copy_text(worker, f"{url}?{query}")
         return [line.split(": ")[1] for line in text.splitlines() if line.startswith("Date")]
 
-    assert days("from=2026-11-10&to=2026-11-20") == [
+    assert days(_period(**{"from": "10 11 2026", "to": "20 11 2026"})) == [
         "Tuesday 10 November 2026",
         "Friday 20 November 2026",
     ]
-    assert days("from=2026-11-02") == ["Tuesday 10 November 2026", "Friday 20 November 2026"]
-    assert days("to=2026-11-10") == ["Sunday 1 November 2026", "Tuesday 10 November 2026"]
-    assert days("from=&to=") == [
+    # As people type dates: leading zeros or none, spaces around.
+    assert days(_period(**{"from": "02 11 2026"})) == [
+        "Tuesday 10 November 2026",
+        "Friday 20 November 2026",
+    ]
+    assert days("to=%2010%20&to=11&to=2026") == [
+        "Sunday 1 November 2026",
+        "Tuesday 10 November 2026",
+    ]
+    assert days(_period(**{"from": "", "to": ""})) == [
         "Sunday 1 November 2026",
         "Tuesday 10 November 2026",
         "Friday 20 November 2026",
     ]
-    empty = page(worker.get(f"{url}?from=2026-12-01"))
+    empty = page(worker.get(f"{url}?{_period(**{'from': '1 12 2026'})}"))
     assert squash(empty.xpath("string(//*[@id='nothing-to-copy'])")) == (
         "No contact was recorded in this period."
     )
-    assert empty.xpath("//input[@id='period-from']/@value") == ["2026-12-01"]
+    # The date input keeps what was typed.
+    parts = [empty.xpath(f"//input[@id='from-{p}']/@value") for p in ("day", "month", "year")]
+    assert parts == [["1"], ["12"], ["2026"]]
+
+
+def test_the_period_is_a_gov_uk_date_input(app: Flask, sent_case: str, phoenix: User) -> None:
+    html = page(_as(app, phoenix).get(f"{sent_case}/contacts/copy"))
+    assert not html.xpath("//input[@type='date']")
+    for name, legend in (("from", "From"), ("to", "To")):
+        group = html.xpath(f"//div[@id='{name}']/ancestor::fieldset[1]")[0]
+        assert squash(group.xpath("string(legend)")) == legend
+        labels = [squash(label.text_content()) for label in group.xpath(".//label")]
+        assert labels == ["Day", "Month", "Year"]
+        assert group.xpath(".//input/@name") == [name, name, name]
+        assert squash(group.xpath(f"string(.//*[@id='{name}-hint'])")).startswith("For example,")
 
 
 @pytest.mark.parametrize(
     ("query", "messages"),
     [
-        ("from=2026-13-01", ["Enter the start of the period as a real date, like 2026-12-01"]),
-        ("to=yesterday", ["Enter the end of the period as a real date, like 2026-12-01"]),
-        ("from=1%2F11%2F2026&to=2026-02-30", [
-            "Enter the start of the period as a real date, like 2026-12-01",
-            "Enter the end of the period as a real date, like 2026-12-01",
+        (_period(**{"from": "1 13 2026"}), ["The start of the period must be a real date"]),
+        (_period(to="30 2 2026"), ["The end of the period must be a real date"]),
+        (_period(**{"from": "1 11"}), ["The start of the period must be a real date"]),
+        (_period(**{"from": "1  2026"}), ["The start of the period must include a month"]),
+        (_period(to="yesterday  "), ["The end of the period must include a month and a year"]),
+        (_period(**{"from": "1 11 26", "to": "x 2 2026"}), [
+            "The start of the period must be a real date",
+            "The end of the period must be a real date",
         ]),
-        ("from=2026-11-20&to=2026-11-01", ["The start of the period must be on or before its end"]),
-        ("from=2026-11-01%00", ["Enter the start of the period as a real date, like 2026-12-01"]),
+        (_period(**{"from": "20 11 2026", "to": "1 11 2026"}), [
+            "The end of the period must be the same as or after its start",
+        ]),
+        (_period(**{"from": "1 11 2026\x00"}), ["The start of the period must be a real date"]),
+        (_period(**{"from": "1 11 1066"}), ["The start of the period must be after 1900"]),
+        (_period(**{"from": "1 1 1 1"}), ["The start of the period must be a real date"]),
+        ("from=2026-11-01", ["The start of the period must be a real date"]),  # the old address
     ],
 )  # fmt: skip
 def test_a_bad_period_gives_a_clear_error_not_a_500(
@@ -416,7 +456,10 @@ def test_a_bad_period_gives_a_clear_error_not_a_500(
     assert html.findtext(".//title").startswith("Error: ")
     assert error_messages(response) == messages
     assert not html.xpath("//textarea")
-    assert inline_error(response, "period-to" if "end" in messages[-1] else "period-from")
+    name = "to" if "end" in messages[-1] else "from"
+    links = html.xpath("//ul[contains(@class,'govuk-error-summary__list')]//a/@href")
+    assert links[-1] == f"#{name}-day"  # the day box, which takes focus
+    assert inline_error(response, f"{name}-day") == messages[-1]
 
 
 def test_a_contact_not_of_this_case_is_not_found(

@@ -38,12 +38,84 @@ def test_number_of_sessions_out_of_range_is_refused(client: FlaskClient, number:
     )
 
 
-@pytest.mark.parametrize("number", [4, 25])
-def test_step_down_and_agreed_extra_sessions_are_accepted(client: FlaskClient, number: int) -> None:
-    # About four for a step-down (L2871); beyond 20 when agreed (L3095-3097).
-    response = post_answers(client, PHOENIX_DELIVERY_PLAN, answers(number_of_sessions=number))
+AGREED = {"more_sessions": ["agreed"], "more_sessions_agreed_on": "2026-08-20"}
+TICK = (
+    "then tick \u2018More than 20 sessions agreed with the Associate Director of"
+    " Safeguarding\u2019 in the Client section and give the date agreed"
+)
+
+
+def _sessions(number: int) -> list[dict[str, str]]:
+    """`number` sessions after the first four, weekly from January 2026 (fictional)."""
+    first = dt.date(2026, 1, 5)
+    return [
+        {"session_date": (first + dt.timedelta(weeks=n)).isoformat(), "topic": "Consent"}
+        for n in range(number)
+    ]
+
+
+@pytest.mark.parametrize(("number", "more"), [(4, {}), (20, {}), (25, AGREED), (52, AGREED)])
+def test_step_down_usual_and_agreed_extra_sessions_are_accepted(
+    client: FlaskClient, number: int, more: dict[str, object]
+) -> None:
+    # About four for a step-down (L2871), up to 20 (L3036); beyond 20 when agreed (L3095-3097).
+    response = post_answers(
+        client, PHOENIX_DELIVERY_PLAN, answers(number_of_sessions=number, **more)
+    )
     assert response.status_code == 302
     assert stored() == 1
+
+
+def test_more_than_20_sessions_without_the_agreement_is_refused(client: FlaskClient) -> None:
+    refused(
+        client,
+        answers(number_of_sessions=21),
+        "number_of_sessions",
+        "The number of intervention sessions must be 20 or fewer, unless more were agreed with"
+        f" the Associate Director of Safeguarding: {TICK}",
+    )
+
+
+def test_the_agreement_needs_its_date(client: FlaskClient) -> None:
+    refused(
+        client,
+        answers(number_of_sessions=30, more_sessions=["agreed"]),
+        "more_sessions_agreed_on-day",
+        "Enter the date more than 20 sessions were agreed",
+    )
+
+
+def test_more_than_20_sessions_held_needs_the_agreement(client: FlaskClient) -> None:
+    refused(
+        client,
+        answers(topic_sessions=_sessions(17)),
+        "topic_sessions-0-session_date-day",
+        f"Give 20 sessions or fewer, unless more were agreed with the Associate Director of"
+        f" Safeguarding: {TICK}",
+    )
+
+
+def test_sessions_beyond_20_when_agreed_are_printed_with_their_numbers(
+    client: FlaskClient,
+) -> None:
+    data = answers(number_of_sessions=22, topic_sessions=_sessions(18), **AGREED)
+    answers_url = submit(client, PHOENIX_DELIVERY_PLAN, data)
+    pdf = pdf_body(client.get(f"{answers_url}/document.pdf").data)
+    held = [line.strip() for line in pdf.splitlines() if re.fullmatch(r"Session \d+", line.strip())]
+    assert held == [f"Session {n}" for n in range(1, 23)]
+    words = " ".join(pdf.split())
+    ticked = "\u2612 More than 20 sessions agreed with the Associate Director of Safeguarding"
+    assert ticked in words
+    assert "Date agreed 20 August 2026" in words
+
+
+def test_no_more_than_52_sessions_even_when_agreed(client: FlaskClient) -> None:
+    refused(
+        client,
+        answers(topic_sessions=_sessions(49), **AGREED),
+        "topic_sessions-0-session_date-day",
+        "Give no more than 48 sessions here: sessions 5 to 52",
+    )
 
 
 def test_session_date_is_not_in_the_future(client: FlaskClient) -> None:

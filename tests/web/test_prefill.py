@@ -61,7 +61,9 @@ def _source_field(read: str, artefact: Artefact) -> Field | None:
     kind, _, detail = read.partition(".")
     if kind == "case":
         assert artefact.per_case and detail in CASE_DETAILS, read
-        return CASE.field(detail)
+        given = CASE.field(detail)
+        # A choice of the case is given in words (forms.prefill.case_values).
+        return Text(detail, given.label) if isinstance(given, Choice) else given
     assert ARTEFACTS[kind].per_case == artefact.per_case, read  # the same case, or none
     return ARTEFACTS[kind].field(detail) if detail else None
 
