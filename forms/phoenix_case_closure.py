@@ -14,6 +14,7 @@ from forms.kinds import YOUNG_PERSON_AGE, Date, LongText, Number, Text
 from forms.model import Artefact, Section
 from forms.prefill import From
 from forms.rules import not_before
+from outcomes.closure import closure_figures
 
 ARTEFACT = PHOENIX_CASE_CLOSURE = Artefact(
     slug="phoenix_case_closure",
@@ -247,4 +248,6 @@ ARTEFACT = PHOENIX_CASE_CLOSURE = Artefact(
         # The criteria as last scored: the latest action plan's review, else the referral.
         **from_last_scoring(),
     },
+    # The distance travelled as a table and an outcome star, from every scoring of the case.
+    figures=closure_figures,
 )
