@@ -8,6 +8,7 @@ of the action plan table prints a heading and a prompt: the heading is the label
 printed hint. Both the young person and the practitioner sign it.
 """
 
+from forms.criteria import from_last_scoring, scored_again
 from forms.kinds import YOUNG_PERSON_AGE, Date, LongText, Number, Text
 from forms.model import Artefact, Section
 from forms.prefill import TODAY
@@ -108,6 +109,17 @@ ARTEFACT = PHOENIX_ACTION_PLAN = Artefact(
             description="When completing an action plan please consider exit routes and"
             " progression. This should form part of the review process",
         ),
+        # Inferred (L3040, L3046-3047, L3072): the outcome star "distance travelled tool" is
+        # the referral's criteria scored again when the plan is reviewed; not required, as a
+        # review may not score them again. Each version that has scores is one review
+        # (outcomes.series).
+        scored_again(
+            "Distance travelled at this review",
+            "If you scored the referral's criteria again at this review, select for each the"
+            " statement which most accurately describes the young person's current"
+            " circumstances. Each starts as it was last scored: at the last review, or else at"
+            " referral.",
+        ),
         Section(
             "Young person",
             (
@@ -164,5 +176,7 @@ ARTEFACT = PHOENIX_ACTION_PLAN = Artefact(
         # The plan is dated the day it is drawn up with the young person (L3046). The two
         # signature dates are not filled in: each is the day that person signs.
         "plan_date": TODAY,
+        # The criteria as last scored: this plan's latest version, else the referral.
+        **from_last_scoring(),
     },
 )

@@ -9,10 +9,12 @@ closure "Out comes met" and "None engagement" are repaired, as the inventory rep
 
 from forms.carry import first_session, joined, last_session, reviews_in_words, sessions_held
 from forms.choices import Choice, Option, YesNo
+from forms.criteria import from_last_scoring, scored_again
 from forms.kinds import YOUNG_PERSON_AGE, Date, LongText, Number, Text
 from forms.model import Artefact, Section
 from forms.prefill import From
 from forms.rules import not_before
+from outcomes.closure import closure_figures
 
 ARTEFACT = PHOENIX_CASE_CLOSURE = Artefact(
     slug="phoenix_case_closure",
@@ -115,6 +117,18 @@ ARTEFACT = PHOENIX_CASE_CLOSURE = Artefact(
                 ),
             ),
         ),
+        # Inferred (L3040, L3072, L3091-3093): the distance travelled is the referral's criteria
+        # scored again at the end of the intervention. Required, as the summary "will include"
+        # it; each starts as last scored, so that an unchanged one is one click. "Other" with
+        # details answers one that cannot be scored (a young person no longer seen).
+        scored_again(
+            "Distance travelled at closure",
+            "For each of the referral's criteria, select the statement which most accurately"
+            " describes the young person's circumstances at the end of the intervention. Each"
+            " starts as it was last scored: at the latest action plan review, or else at"
+            " referral.",
+            required=True,
+        ),
         Section(
             "Summary",
             (
@@ -122,10 +136,11 @@ ARTEFACT = PHOENIX_CASE_CLOSURE = Artefact(
                 LongText(
                     "progression",
                     "Progression and outcomes based on action plan",
-                    # The manual's "distance travelled for the child" (L3091-3093) has no box of
-                    # its own: it belongs here.
-                    hint="Include the distance travelled for the young person, from the outcome"
-                    " star or equivalent reviewed at the end of the intervention.",
+                    # The manual's "distance travelled for the child" (L3091-3093) is scored in
+                    # the section before and worked out from every scoring (figures): what it
+                    # means for the young person is written here.
+                    hint="Include what the distance travelled shows for the young person, from"
+                    " the outcome star or equivalent reviewed at the end of the intervention.",
                     error_name="the progression and outcomes",
                 ),
                 LongText(
@@ -230,5 +245,9 @@ ARTEFACT = PHOENIX_CASE_CLOSURE = Artefact(
         "sessions_attended": From("phoenix_delivery_plan", via=sessions_held),
         "issues": "phoenix_referral.summary_of_concerns",
         "progression": From("phoenix_action_plan.actions", via=reviews_in_words),
+        # The criteria as last scored: the latest action plan's review, else the referral.
+        **from_last_scoring(),
     },
+    # The distance travelled as a table and an outcome star, from every scoring of the case.
+    figures=closure_figures,
 )

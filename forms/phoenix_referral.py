@@ -249,12 +249,17 @@ CRITERIA = (
 OTHER = "Other – please give details"
 
 
-def _criterion(key: str, label: str, statements: tuple[str, ...]) -> Choice:
-    """One criterion: tick the statement that fits best, or Other with details."""
+def criterion(
+    key: str, label: str, statements: tuple[str, ...], *, required: bool = False
+) -> Choice:
+    """One criterion: tick the statement that fits best, or Other with details. The action
+    plan's reviews and the case closure score the same criteria again with it (forms.criteria),
+    under the same name and option values, so that the scorings compare (outcomes)."""
     called = f"the statement that fits \u2018{label}\u2019"
     return Choice(
         f"criterion_{key}",
         label,
+        required=required,
         error_name=called,
         options=(
             *(Option(str(level), text) for level, text in enumerate(statements, start=1)),
@@ -627,7 +632,7 @@ ARTEFACT = PHOENIX_REFERRAL = Artefact(
         ),
         Section(
             "Criteria",
-            tuple(_criterion(*criterion) for criterion in CRITERIA),
+            tuple(criterion(*scored) for scored in CRITERIA),
             description="For each of the following criteria, select the statement which most"
             " accurately describes the young person's current circumstances.",
             paper_description="For each of the following criteria please tick one box which most"

@@ -7,7 +7,9 @@ from pathlib import Path
 
 from forms.choices import Choice
 from forms.model import Artefact
+from forms.phoenix_referral import PHOENIX_REFERRAL
 from forms.repeat import Repeat
+from outcomes import KEYS
 
 INVENTORY = Path(__file__).resolve().parents[3] / "shared" / "spec" / "artefacts.md"
 POLICE_CATEGORIES = "### Police risk categories (verbatim)"
@@ -50,6 +52,10 @@ def printed_words(artefact: Artefact) -> list[str]:
 
 def test_every_label_and_option_is_printed_on_the_paper_form(artefact: Artefact) -> None:
     section = inventory_section(artefact.inventory)
+    # The referral's criteria scored again at a review and at closure (forms.criteria) are
+    # worded as printed on the referral: its inventory section says them.
+    if any(f.name in KEYS for f in artefact.walk()):
+        section += " " + inventory_section(PHOENIX_REFERRAL.inventory)
     missing = [
         word
         for word in printed_words(artefact)
@@ -72,3 +78,28 @@ def test_referral_has_the_nine_safeguard_headings() -> None:
     headings = [f.label for f in CSE_REFERRAL.walk() if f.name.startswith("safeguard_")]
     assert "".join(h[0] for h in headings) == "SAFEGUARD"
     assert all(CSE_REFERRAL.field(f"safeguard_{k}").hint for k in ("absence", "gifts"))
+
+
+def test_the_criteria_are_scored_at_referral_review_and_closure_with_the_same_options() -> None:
+    """The action plan's reviews and the closure ask every criterion of the referral, with its
+    statements and option values, so that the three scorings compare (outcomes)."""
+    from forms import ARTEFACTS
+
+    def asked(slug: str) -> dict[str, list[tuple[str, str]]]:
+        artefact = ARTEFACTS[slug]
+        return {
+            f.name: [(o.value, o.label) for o in f.options]
+            for f in artefact.walk()
+            if f.name in KEYS and isinstance(f, Choice)
+        }
+
+    referral = asked("phoenix_referral")
+    assert list(referral) == list(KEYS)
+    assert [v for v, _ in referral[KEYS[0]]] == ["1", "2", "3", "4", "5", "other"]
+    assert asked("phoenix_action_plan") == referral
+    assert asked("phoenix_case_closure") == referral
+    # Required at closure only: a review may not score them again.
+    closure, plan = ARTEFACTS["phoenix_case_closure"], ARTEFACTS["phoenix_action_plan"]
+    assert all(closure.field(key).required for key in KEYS)
+    assert not any(plan.field(key).required for key in KEYS)
+    assert not any(PHOENIX_REFERRAL.field(key).required for key in KEYS)

@@ -42,4 +42,5 @@ def test_the_artefacts_with_other_details() -> None:
     from forms import ARTEFACTS
 
     found = {a.slug: len(list(others(a))) for a in ARTEFACTS.values() if list(others(a))}
-    assert found == {"phoenix_referral": 14, "phoenix_case_closure": 1}
+    # The referral's 14 criteria, scored again at the action plan's reviews and at closure.
+    assert found == {"phoenix_referral": 14, "phoenix_action_plan": 14, "phoenix_case_closure": 15}

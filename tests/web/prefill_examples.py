@@ -12,6 +12,7 @@ from typing import Any
 from forms import ARTEFACTS
 from forms.choices import Choice
 from forms.model import Artefact
+from forms.phoenix_referral import CRITERIA
 from forms.prefill import From, Source, case_values, known_values, sources_of
 from schemas import schema_for
 from tests.conftest import sample_json
@@ -139,6 +140,28 @@ DERIVED: dict[tuple[str, str, str], tuple[dict[str, Any], Any]] = {
         "Concern: Going missing\nReview: No missing episodes since May.",
     ),
 }
+
+# The "Other" details of each criterion come from the scoring whose answer is carried: the
+# latest action plan's when it scored the criterion (as Other), not the referral's.
+DERIVED.update(
+    {
+        (slug, f"criterion_{key}_other", "phoenix_action_plan"): (
+            {
+                "phoenix_action_plan": {
+                    f"criterion_{key}": "other",
+                    f"criterion_{key}_other": f"Fictional review details of {key}",
+                },
+                "phoenix_referral": {
+                    f"criterion_{key}": "other",
+                    f"criterion_{key}_other": f"Fictional referral details of {key}",
+                },
+            },
+            f"Fictional review details of {key}",
+        )
+        for slug in ("phoenix_action_plan", "phoenix_case_closure")
+        for key, _label, _statements in CRITERIA
+    }
+)
 
 
 def every_source() -> Iterator[tuple[str, str, int]]:

@@ -71,3 +71,22 @@ def test_other_reason_needs_its_details(client: FlaskClient) -> None:
         "other_reason",
         "Enter the other reason for closure",
     )
+
+
+def test_the_distance_travelled_is_required_at_closure(client: FlaskClient) -> None:
+    # The closure summary "will include the distance travelled" (L3091-3093).
+    refused(
+        client,
+        answers(criterion_missing=None),
+        "criterion_missing",
+        "Select the statement that fits \u2018Missing\u2019",
+    )
+
+
+def test_a_criterion_answered_other_needs_its_details_at_closure(client: FlaskClient) -> None:
+    refused(
+        client,
+        answers(criterion_accommodation="other", criterion_accommodation_other=None),
+        "criterion_accommodation_other",
+        "Enter the other details for \u2018Accommodation\u2019",
+    )
