@@ -125,11 +125,14 @@ def may_write(case_id: str | None, artefact: Artefact) -> bool:
 
 
 def startable(case: Case | None) -> list[Artefact]:
-    """The artefacts the signed-in user may start here: for a case, or reports for none."""
+    """The artefacts the signed-in user may start here: for a case, or reports for none (an
+    attachment to a report, such as a case study, is started from its report)."""
     return [
         a
         for a in ARTEFACTS.values()
-        if a.per_case == (case is not None) and may_write(case.id if case else None, a)
+        if a.per_case == (case is not None)
+        and a.attached_to is None
+        and may_write(case.id if case else None, a)
     ]
 
 

@@ -23,6 +23,7 @@ from forms.web import GovDateField, bound_fields, check_draft, merged, problems_
 from models import Document, Submission, db
 from serving.errors import shown_again
 from web.access import CASEWORKERS, audit, roles
+from web.anonymous import CONFIRM_FIRST, warnings
 from web.documents import document_or_404, form_of, page_context, progress, saved_pairs
 from web.saving import save_draft, submit
 
@@ -137,21 +138,31 @@ def check(document_id: str) -> ResponseReturnValue:
         at = url_for(".section", document_id=doc.id, number=task.number, errors=1)
         errors.extend(_errors(form, names_in(task.section), at))
     lock = str(doc.lock_version)
+    data = artefact.clean(form.data)
+    # A case study must be anonymous (L2976-2978): what identifies someone is shown before
+    # it is submitted, and submitting it anyway takes the author's word (audited).
+    found_details = warnings(doc, artefact, data) if not errors and doc.draft is not None else []
+    unconfirmed = False
     if request.method == "GET":
         audit("view", document=doc)
     elif not errors and doc.draft is not None:
         lock = request.form.get("lock_version", "")
-        outcome = submit(doc, artefact, artefact.clean(form.data), lock)
-        if isinstance(outcome, Submission):
-            return redirect(url_for("versions.answers", version_id=outcome.id))
-        errors = [{"text": outcome, "href": "#"}]
+        confirmed = request.form.get("anonymous") == "yes"
+        unconfirmed = bool(found_details) and not confirmed
+        if not unconfirmed:
+            outcome = submit(doc, artefact, data, lock, confirmed=bool(found_details))
+            if isinstance(outcome, Submission):
+                return redirect(url_for("versions.answers", version_id=outcome.id))
+            errors = [{"text": outcome, "href": "#"}]
     return render_template(
         "check.html",
         **page_context(doc, artefact),
         tasks=found,
-        data=artefact.clean(form.data),
+        data=data,
         errors=errors,
         lock=lock,
+        found_details=found_details,
+        unconfirmed=[{"text": CONFIRM_FIRST, "href": "#anonymous"}] if unconfirmed else [],
     )
 
 
