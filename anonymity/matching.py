@@ -62,29 +62,36 @@ _MONTH_DAY = re.compile(rf"\b({_MONTH})\.?\s+(\d{{1,2}}){_ORDINAL},?\s+{_YEAR}(?
 _POSTCODE = re.compile(r"\b([a-z]{1,2}\d[a-z\d]?)\s*(\d[a-z]{2})\b")
 
 
+def plain(text: str) -> str:
+    """`text` in lower case without accents: "Zoë" -> "zoe"."""
+    if text.isascii():
+        return text.lower()
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
 def normalised(text: str) -> tuple[str, list[int]]:
-    """`text` in lower case without accents ("Zoë" -> "zoe"), and for each of its characters
-    the index of the character of `text` it comes from."""
+    """`plain(text)`, and for each of its characters the index of the character of `text` it
+    comes from (a character may become several, or none)."""
+    if text.isascii():
+        return text.lower(), list(range(len(text)))
     out: list[str] = []
     origin: list[int] = []
     for index, char in enumerate(text):
-        plain = "".join(
-            c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c)
-        ).casefold()
-        out.append(plain)
-        origin.extend([index] * len(plain))
+        part = plain(char)
+        out.append(part)
+        origin.extend([index] * len(part))
     return "".join(out), origin
 
 
 def words_of(value: str) -> set[str]:
     """The words of a detail worth looking for: long enough, and not common words."""
-    plain, _ = normalised(value)
-    return {w for w in _WORD.findall(plain) if len(w) >= SHORTEST and w not in STOP_WORDS}
+    return {w for w in _WORD.findall(plain(value)) if len(w) >= SHORTEST and w not in STOP_WORDS}
 
 
 def postcode_key(value: str) -> str | None:
     """A whole postcode as compared: upper case, no space; None if `value` is not one."""
-    found = _POSTCODE.fullmatch(normalised(value.strip())[0])
+    found = _POSTCODE.fullmatch(plain(value.strip()))
     return (found.group(1) + found.group(2)).upper() if found else None
 
 

@@ -4,7 +4,9 @@ a user can see.
 The cases: a manager's, every case; anyone else's, the cases they are one of the people of and
 those sent to their team (web.cases.may_see, in one query). The details: the case's own
 (forms.case) and the submitted answers of the forms that name the young person, their school
-or their parent or carer. Only these fields are read, straight from the stored JSON.
+or their parent or carer: one query for the cases, one per form. Measured (bench data, one
+case with two submitted forms each): about 50-100 ms for 300 cases, 0.8-1.5 s for 3,000, on
+SQLite and PostgreSQL alike; it runs only on a case study's "Check your answers".
 """
 
 from __future__ import annotations
@@ -66,26 +68,29 @@ def _by_form() -> dict[str, list[tuple[str, str]]]:
 
 
 def known_to(user: Any) -> Known:
-    """The details of every case `user` can see: one query for the cases, one per form."""
+    """The details of every case `user` can see."""
     seen = _seen_cases(user)
     known = Known()
+    added: set[tuple[str, str]] = set()
     for form, fields in _by_form().items():
         if form == "case":
-            columns = [Case.details[name].as_string() for name, _ in fields]
-            query = select(*columns)
+            query = select(Case.details)
             if seen is not None:
                 query = query.where(Case.id.in_(seen))
         else:
-            columns = [Submission.answers[name].as_string() for name, _ in fields]
             query = (
-                select(*columns)
+                select(Submission.answers)
                 .join(Document, Document.id == Submission.document_id)
                 .where(Submission.artefact == form, Document.case_id.is_not(None))
             )
             if seen is not None:
                 query = query.where(Document.case_id.in_(seen))
-        for row in db.session.execute(query):
-            for (_, kind), value in zip(fields, row, strict=True):
-                if value:
+        # Whole answers, read once each: on PostgreSQL, `json ->> field` parses the whole
+        # text again for every field asked, several times slower than one parse here.
+        for (answers,) in db.session.execute(query):
+            for name, kind in fields:
+                value = answers.get(name)
+                if isinstance(value, str) and value and (kind, value) not in added:
+                    added.add((kind, value))  # a name is on most forms of a case
                     known.add(kind, value)
     return known
