@@ -98,6 +98,7 @@ def create_app(
     from accounts.views import bp as accounts
     from web import templating
     from web.access import IdConverter, guard
+    from web.attachments import bp as attachments
     from web.case_status import bp as case_status
     from web.cases import bp as cases
     from web.contacts import bp as contacts
@@ -113,6 +114,7 @@ def create_app(
     templating.init_app(app)
     blueprints = (
         accounts,
+        attachments,
         cases,
         case_status,
         contacts,

@@ -222,6 +222,11 @@ class Document(db.Model):  # type: ignore[name-defined]
     # The submitted version this document continues (MASE information after a CSE referral);
     # always a version of the same case, which is deleted with it.
     continues_id: Mapped[str | None] = mapped_column(String(32))
+    # The report a report's attachment belongs to (a case study attached to a progress
+    # report, forms.model.Artefact.attached_to); None: not yet attached to a report. No
+    # foreign key, as for continues_id: a report is deleted only when its never-submitted
+    # draft is discarded, and that write detaches its attachments (web.saving.discard_draft).
+    report_id: Mapped[str | None] = mapped_column(String(32), index=True)
     created_by: Mapped[str] = mapped_column(ForeignKey("users.id"))
     created_at: Mapped[dt.datetime] = _when()
     updated_by: Mapped[str] = mapped_column(ForeignKey("users.id"))

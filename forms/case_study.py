@@ -27,6 +27,10 @@ ARTEFACT = CASE_STUDY = Artefact(
     inventory="B1",
     audience="The Phoenix Project",
     order=5,
+    # Attached to the progress report, never held by a young person's case (L2976-2978, L4141).
+    per_case=False,
+    attached_to="phoenix_progress_report",
+    anonymised=True,
     sections=(
         Section(
             "Case study",

@@ -86,6 +86,12 @@ class Artefact:
     started_by: frozenset[str] = frozenset()
     # False for reports about the whole service (the quarterly progress report): no one child.
     per_case: bool = True
+    # The report artefact this one is attached to (a case study to the progress report,
+    # L4141): started from one of that report's documents, listed on it, and about no case.
+    attached_to: str | None = None
+    # Its answers must identify no young person (case studies, L2976-2978): before it is
+    # submitted, the author is warned of any detail of a case they can see (anonymity).
+    anonymised: bool = False
     # Figures worked out from the service's records when a version is submitted, and stored
     # with it (the closure's distance travelled, the progress report's counts): see figures.
     figures: Callable[[Context], Figures] | None = field(default=None, compare=False)

@@ -148,13 +148,16 @@ ARTEFACT = PHOENIX_PROGRESS_REPORT = Artefact(
                     "5. Recommendations and observations",
                     error_name="the recommendations and observations",
                 ),
-                # Attachments are not in scope: the form records which anonymised case study
-                # (Appendix 5) is attached to the report sent, not the case study itself.
+                # The case studies (Appendix 5) are documents of their own, attached to the
+                # report in the service (web.report_links) and listed on its pages; this box
+                # names them as the report's readers will find them beside it (its Word and
+                # PDF print no attachment).
                 Text(
                     "case_study_reference",
                     "6. Case study (minimum of one case study to be attached)",
-                    hint="The title or reference of the anonymised case study attached to this"
-                    " report. Attach the case study itself when you send the report.",
+                    hint="Add the anonymised case studies to this report with \u201cAdd a case"
+                    " study\u201d on the report's page. Name them here as they will be sent"
+                    " with the report.",
                     error_name="the case study reference",
                 ),
             ),

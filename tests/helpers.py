@@ -88,7 +88,8 @@ def token_on(client: FlaskClient, url: str) -> str:
 
 def start(client: FlaskClient, artefact: Artefact, case_url: str | None = None, **form: str) -> str:
     """Start a new document of `artefact` (in a new case, unless given one, for artefacts that
-    belong to a case); return the URL of its form page."""
+    belong to a case; attached to a new report, unless given one as `report`, for artefacts
+    attached to a report); return the URL of its form page."""
     if artefact.per_case:
         case_url = case_url or make_case(client)
         url = f"{case_url}/start/{artefact.slug}"
@@ -96,6 +97,13 @@ def start(client: FlaskClient, artefact: Artefact, case_url: str | None = None, 
     else:
         url = f"/reports/start/{artefact.slug}"
         token = token_on(client, "/reports")
+        if artefact.attached_to and "report" not in form:  # a case study: from a new report
+            from forms import ARTEFACTS
+
+            form = {
+                **form,
+                "report": document_id(start(client, ARTEFACTS[artefact.attached_to], new="yes")),
+            }
     response = client.post(url, data={"csrf_token": token, **form})
     assert response.status_code == 302, response.status_code
     return response.headers["Location"]

@@ -31,6 +31,7 @@ from web.access import CASEWORKERS, audit, public, roles
 from web.case_contacts import contacts_section
 from web.case_pathway import pathway_section
 from web.continuing import in_packs, own_drafts
+from web.report_links import may_see_unattached
 
 bp = Blueprint("cases", __name__)
 
@@ -126,11 +127,14 @@ def may_write(case_id: str | None, artefact: Artefact) -> bool:
 
 
 def startable(case: Case | None) -> list[Artefact]:
-    """The artefacts the signed-in user may start here: for a case, or reports for none."""
+    """The artefacts the signed-in user may start here: for a case, or reports for none (an
+    attachment to a report, such as a case study, is started from its report)."""
     return [
         a
         for a in ARTEFACTS.values()
-        if a.per_case == (case is not None) and may_write(case.id if case else None, a)
+        if a.per_case == (case is not None)
+        and a.attached_to is None
+        and may_write(case.id if case else None, a)
     ]
 
 
@@ -304,9 +308,19 @@ def _colleague(case: Case, email: str) -> tuple[str, User | None]:
 @bp.get("/reports")
 @roles("phoenix", "manager")
 def reports() -> ResponseReturnValue:
-    """Documents about the whole service rather than one young person."""
+    """Documents about the whole service rather than one young person: the reports; their
+    case studies are listed on each report's pages, and those not yet attached to one (the
+    user's own, or every one for managers) above the reports (web.report_links)."""
     documents = db.session.scalars(
         select(Document).where(Document.case_id.is_(None)).order_by(Document.created_at.desc())
     ).all()
     visible = [d for d in documents if current_user.role in starters(ARTEFACTS[d.artefact])]
-    return render_template("reports.html", documents=visible, startable=startable(None))
+    reports = [d for d in visible if ARTEFACTS[d.artefact].attached_to is None]
+    unattached = [
+        d
+        for d in visible
+        if ARTEFACTS[d.artefact].attached_to and d.report_id is None and may_see_unattached(d)
+    ]
+    return render_template(
+        "reports.html", documents=reports, unattached=unattached, startable=startable(None)
+    )

@@ -30,6 +30,13 @@ from serving.transactions import writing
 from web.access import CASEWORKERS, audit, roles
 from web.cases import details, known, may_see, may_write, visible_case
 from web.continuing import open_drafts, parent_for
+from web.report_links import (
+    attachable,
+    attached_to,
+    may_see_unattached,
+    report_of,
+    reports_for,
+)
 from web.saving import save_draft
 
 bp = Blueprint("documents", __name__)
@@ -56,6 +63,8 @@ def _may_open(doc: Document, artefact: Artefact, edit: bool) -> bool:
         seen = may_see(doc.case_id)
     else:  # a report: for the roles that write it
         seen = current_user.role in starters(artefact)
+        if artefact.attached_to is not None and doc.report_id is None:
+            seen = seen and may_see_unattached(doc)
     return seen and (not edit or may_write(doc.case_id, artefact))
 
 
@@ -69,6 +78,19 @@ def startable(slug: str, case_id: str | None) -> tuple[Artefact, Case | None]:
     return artefact, case
 
 
+def report_to_attach(artefact: Artefact, asked: str) -> Document | None:
+    """The report a new document of `artefact` is attached to (None for the artefacts that
+    are not attached to a report); a missing or unknown report is a 404, audited. A case study
+    is started from its report's page ("Add a case study"), never alone."""
+    if artefact.attached_to is None:
+        return None
+    report = db.session.get(Document, asked) if is_id(asked) else None
+    if report is None or report.artefact != artefact.attached_to or report.case_id is not None:
+        audit("refused")
+        abort(404)
+    return report
+
+
 @bp.post("/cases/<id:case_id>/start/<slug>")
 @bp.post("/reports/start/<slug>")
 @roles(CASEWORKERS)
@@ -76,9 +98,12 @@ def start(slug: str, case_id: str | None = None) -> ResponseReturnValue:
     """A new document, its fields filled with what the service already knows. If there are
     drafts of it already, the choice between them and a new one comes first (web.drafts)."""
     artefact, case = startable(slug, case_id)
+    report = report_to_attach(artefact, request.form.get("report", ""))
     asked = request.form.get("continues", "")
     asked = asked if is_id(asked) else ""
-    if request.form.get("new") != "yes" and open_drafts(slug, case_id):
+    # A report may have several case studies: "Add a case study" always adds one, and the
+    # report's page lists the drafts of those it has.
+    if report is None and request.form.get("new") != "yes" and open_drafts(slug, case_id):
         choice = url_for("drafts.offer", slug=slug, case_id=case_id, continues=asked or None)
         return redirect(choice)
     parent = parent_for(artefact, case, asked)
@@ -90,6 +115,7 @@ def start(slug: str, case_id: str | None = None) -> ResponseReturnValue:
             artefact=slug,
             draft=draft,
             continues_id=parent.id if parent else None,
+            report_id=report.id if report else None,
             created_by=current_user.id,
             updated_by=current_user.id,
         )
@@ -128,19 +154,30 @@ def edit(document_id: str) -> ResponseReturnValue:
     """A document's task list: its sections, each with its status, then check and submit."""
     doc, artefact = document_or_404(document_id, edit=True)
     audit("view", document=doc)
+    return task_list(doc, artefact)
+
+
+def task_list(doc: Document, artefact: Artefact, attach_error: str | None = None) -> str:
+    """The task list page; with why the document could not be attached to a report."""
     _, found = progress(doc, artefact)
     return render_template(
         "tasks.html",
         **page_context(doc, artefact),
         tasks=found,
         completed=sum(t.status == COMPLETED for t in found),
+        reports_to_attach=reports_for(artefact) if doc.report_id is None else None,
+        attach_error=attach_error,
     )
 
 
 def page_context(doc: Document, artefact: Artefact) -> dict[str, Any]:
-    """What every page of a document shows: its case, what it continues, where it was saved."""
+    """What every page of a document shows: its case, what it continues, where it was saved,
+    the report it is attached to, or what is attached to it (a report's case studies)."""
     case = db.session.get_one(Case, doc.case_id) if doc.case_id else None
     return {
+        "report": report_of(doc),
+        "attached": attached_to(doc) if doc.case_id is None else [],
+        "attachable": attachable(doc),
         "artefact": artefact,
         "doc": doc,
         "back": home_of(doc),

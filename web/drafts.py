@@ -14,7 +14,7 @@ from models import Case, Document, Submission, db, is_id
 from web.access import CASEWORKERS, audit, roles
 from web.cases import details
 from web.continuing import open_drafts, parent_for
-from web.documents import document_or_404, home_of, startable
+from web.documents import document_or_404, home_of, report_to_attach, startable
 from web.saving import ALREADY_DISCARDED, discard_draft
 
 bp = Blueprint("drafts", __name__)
@@ -27,6 +27,7 @@ def offer(slug: str, case_id: str | None = None) -> ResponseReturnValue:
     """Continue a draft of this form, or start a new one (the Start button leads here when
     there is a draft). With no draft left, back to where forms are started."""
     artefact, case = startable(slug, case_id)
+    report_to_attach(artefact, "")  # a case study is added from its report, never offered here
     back = url_for("cases.case", case_id=case_id) if case_id else url_for("cases.reports")
     drafts = open_drafts(slug, case_id)
     if not drafts:

@@ -89,6 +89,13 @@ def discard_draft(doc: Document, lock: str | None) -> str | None:
             if doc.versions:
                 _save(doc, lock, draft=None)
             else:
+                # A report's attachments stay, not yet attached to a report (web.report_links).
+                db.session.execute(
+                    update(Document)
+                    .where(Document.report_id == doc.id)
+                    .values(report_id=None)
+                    .execution_options(synchronize_session=False)
+                )
                 gone = db.session.execute(
                     delete(Document)
                     .where(_unchanged(doc, lock))
@@ -112,8 +119,17 @@ def figures_of(doc: Document, artefact: Artefact, data: dict[str, Any]) -> Figur
     return artefact.figures(Context(case, data, current_user, now()))
 
 
-def submit(doc: Document, artefact: Artefact, data: dict[str, Any], lock: str | None):
+def submit(
+    doc: Document,
+    artefact: Artefact,
+    data: dict[str, Any],
+    lock: str | None,
+    *,
+    confirmed: bool = False,
+):
     """Submit a new version: refused, like a save, if the document changed since `lock`.
+    `confirmed`: the author confirmed that it is anonymous despite a warning (web.anonymous),
+    which is audited with the version, without what was found.
 
     Its figures are worked out first, outside the write: only the writes hold the lock."""
     answers = schema_for(artefact).dump(data)
@@ -141,6 +157,8 @@ def submit(doc: Document, artefact: Artefact, data: dict[str, Any], lock: str | 
             if doc.case_id is not None and artefact.slug in DATED_FORMS:
                 refresh_pathway_of(db.session.get_one(Case, doc.case_id))
             audit("submit", document=doc, version_id=version.id)
+            if confirmed:
+                audit("confirm anonymous", document=doc, version_id=version.id)
     except _ConflictError:
         return _changed_by(doc)
     return version

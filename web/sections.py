@@ -23,6 +23,7 @@ from forms.web import GovDateField, bound_fields, check_draft, merged, problems_
 from models import Document, Submission, db
 from serving.errors import shown_again
 from web.access import CASEWORKERS, audit, roles
+from web.anonymous import CONFIRM_FIRST, warnings
 from web.documents import document_or_404, form_of, page_context, progress, saved_pairs
 from web.saving import figures_of, save_draft, submit
 
@@ -138,15 +139,22 @@ def check(document_id: str) -> ResponseReturnValue:
         errors.extend(_errors(form, names_in(task.section), at))
     complete = not errors  # every answer needed is given: the draft could be submitted
     lock = str(doc.lock_version)
+    data = artefact.clean(form.data)
+    # A case study must be anonymous (L2976-2978): what identifies someone is shown before
+    # it is submitted, and submitting it anyway takes the author's word (audited).
+    found_details = warnings(doc, artefact, data) if not errors and doc.draft is not None else []
+    unconfirmed = False
     if request.method == "GET":
         audit("view", document=doc)
     elif not errors and doc.draft is not None:
         lock = request.form.get("lock_version", "")
-        outcome = submit(doc, artefact, artefact.clean(form.data), lock)
-        if isinstance(outcome, Submission):
-            return redirect(url_for("versions.answers", version_id=outcome.id))
-        errors = [{"text": outcome, "href": "#"}]
-    data = artefact.clean(form.data)
+        confirmed = request.form.get("anonymous") == "yes"
+        unconfirmed = bool(found_details) and not confirmed
+        if not unconfirmed:
+            outcome = submit(doc, artefact, data, lock, confirmed=bool(found_details))
+            if isinstance(outcome, Submission):
+                return redirect(url_for("versions.answers", version_id=outcome.id))
+            errors = [{"text": outcome, "href": "#"}]
     return render_template(
         "check.html",
         **page_context(doc, artefact),
@@ -158,6 +166,8 @@ def check(document_id: str) -> ResponseReturnValue:
         # As they would be if submitted now; worked out only from answers that could be
         # submitted, as a figures function may need every required answer.
         figures=figures_of(doc, artefact, data) if complete else None,
+        found_details=found_details,
+        unconfirmed=[{"text": CONFIRM_FIRST, "href": "#anonymous"}] if unconfirmed else [],
     )
 
 

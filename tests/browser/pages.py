@@ -17,7 +17,16 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
 def open_form(page: Page, artefact: Artefact) -> None:
-    """Start a new document of `artefact`: from the fixture case, or from Reports."""
+    """Start a new document of `artefact`: from the fixture case, or from Reports; a case
+    study from a new report's page ("Add a case study")."""
+    if artefact.attached_to:
+        from forms import ARTEFACTS
+
+        open_form(page, ARTEFACTS[artefact.attached_to])
+        page.get_by_role("button", name="Add a case study").click()
+        page.wait_for_load_state("load")
+        expect(page.get_by_role("heading", level=1)).to_have_text(artefact.title)
+        return
     if artefact.per_case:
         page.goto("/")
         page.get_by_role("link", name="Browser Fixture", exact=True).click()

@@ -28,6 +28,7 @@ from tests.conftest import sample_json
 WIDTHS = {"320px": 320, "375px": 375, "zoom-200": 640}
 CASE = " ".join(CASE_NAME)
 REFERRAL = ARTEFACTS["cse_referral"]
+PLAN = ARTEFACTS["phoenix_delivery_plan"]
 STUDY = ARTEFACTS["case_study"]
 
 
@@ -37,10 +38,10 @@ def _home(page: Page) -> None:
 
 
 def _case(page: Page) -> None:
-    """The case page with documents (a submitted case study, a draft referral) and an audit
-    trail, as a manager."""
-    open_form(page, STUDY)
-    fill_answers(page, STUDY, sample_json(STUDY.slug))
+    """The case page with documents (a submitted delivery plan, a draft referral) and an
+    audit trail, as a manager."""
+    open_form(page, PLAN)
+    fill_answers(page, PLAN, sample_json(PLAN.slug))
     submit(page)
     open_form(page, REFERRAL)
     page.get_by_role("link", name="Back to the case").click()
@@ -48,6 +49,18 @@ def _case(page: Page) -> None:
     documents = page.get_by_role("region", name="Documents")
     expect(documents.get_by_role("link", name=re.compile(r"^Version \d+, ")).first).to_be_visible()
     expect(page.get_by_role("heading", name="Audit trail")).to_be_visible()
+
+
+def _report(page: Page) -> None:
+    """A progress report's page listing its submitted case study, reached from the case
+    study's answers page, which names the report."""
+    open_form(page, STUDY)
+    fill_answers(page, STUDY, sample_json(STUDY.slug))
+    submit(page)
+    page.locator("#report a").click()
+    page.wait_for_load_state("load")
+    expect(page.get_by_role("heading", name="Case studies")).to_be_visible()
+    expect(page.get_by_role("button", name="Add a case study")).to_be_visible()
 
 
 def _my_work(page: Page) -> None:
@@ -70,6 +83,7 @@ def _my_work(page: Page) -> None:
 PAGES: dict[str, Callable[[Page], None]] = {
     "home": _home,
     "case": _case,
+    "report": _report,
     "my-work": _my_work,
 }  # every form's pages: tests/browser/test_every_artefact.py
 

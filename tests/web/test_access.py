@@ -88,6 +88,9 @@ EXPECTED: dict[str, frozenset[str]] = {
     "/documents/<id:document_id>/sections/<int:number>": CASE_PEOPLE,
     "/documents/<id:document_id>/check": CASE_PEOPLE,
     "/documents/<id:document_id>/discard": CASE_PEOPLE,
+    # Attaching a case study to a progress report: the world's case study is attached to its
+    # report, so the Phoenix Project's and managers' (web.report_links).
+    "/documents/<id:document_id>/report": PHOENIX,
     "/versions/<id:version_id>": CASE_READERS,
     "/versions/<id:version_id>/document.<kind>": CASE_READERS,
     "/versions/<id:version_id>/pack.pdf": CASE_READERS,
@@ -134,19 +137,26 @@ def world(app: Flask) -> dict[str, Any]:
     draft = start(owner, ARTEFACTS["spotting_the_signs"], case)
     manager = sign_in_as(app.test_client(), users["manager"])
     report = start(manager, ARTEFACTS["phoenix_progress_report"])
+    study = start(manager, ARTEFACTS["case_study"], report=report.rsplit("/", 1)[1])
     return {
         "users": users,
         "case_id": case.rsplit("/", 1)[1],
         "version_id": referral.rsplit("/", 1)[1],
         "document_id": draft.rsplit("/", 1)[1],
         "report": report,
+        "report_id": report.rsplit("/", 1)[1],
+        "case_study_id": study.rsplit("/", 1)[1],
     }
+
+
+# Routes about another document than the world's draft.
+DOCUMENT_OF = {"/documents/<id:document_id>/report": "case_study_id"}
 
 
 def _url(path: str, world: dict[str, Any]) -> str:
     values = {
         "case_id": world["case_id"],
-        "document_id": world["document_id"],
+        "document_id": world[DOCUMENT_OF.get(path, "document_id")],
         "version_id": world["version_id"],
         "kind": "pdf",
         "int:number": "1",
@@ -171,6 +181,7 @@ POSTED = {
     "/documents/<id:document_id>/check": {"lock_version": "0"},
     "/documents/<id:document_id>/autosave": {"lock_version": "0"},
     "/documents/<id:document_id>/discard": {"lock_version": "1"},  # a new draft's
+    "/documents/<id:document_id>/report": {"report": "{report_id}"},
 }
 # Routes whose POST uses up what it is given: each request gets a new draft of its own.
 CONSUMING = frozenset({"/documents/<id:document_id>/discard"})
@@ -202,7 +213,8 @@ def test_each_kind_of_user_reaches_exactly_what_the_rules_say(
                 response = client.get(url)
             else:
                 token = token_on(client, "/sign-in")
-                response = client.post(url, data={"csrf_token": token, **POSTED.get(path, {})})
+                posted = {k: v.format(**world) for k, v in POSTED.get(path, {}).items()}
+                response = client.post(url, data={"csrf_token": token, **posted})
             allowed = kind in EXPECTED[path]
             status = response.status_code
             location = response.headers.get("Location", "")
