@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from figures import SUPPRESS_BELOW, Block, shown
 from forms.phoenix_case_closure import PHOENIX_CASE_CLOSURE
 from forms.phoenix_referral import CRITERIA
-from outcomes import CHANGES, Change, changes
+from outcomes import CHANGES, Change
 from reports import blocks
 from reports.disclosure import protect
 from reports.profile import _date
@@ -114,7 +114,7 @@ def _overall(moves: dict[str, Change | None]) -> str:
 def distance(ended: Sequence[Ended]) -> list[Block]:
     """Per criterion, how many improved, stayed the same or got worse (outcomes.changes) from
     the referral's scoring to the closure's; and each young person's overall move."""
-    moves = [changes(e.referral, e.closure) for e in ended]
+    moves = [e.changes for e in ended]
     head = ["Criterion", "Improved", "Same", "Worse", NOT_SCORED]
     rows = []
     for key, label, _ in CRITERIA:

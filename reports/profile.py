@@ -9,7 +9,6 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from accounts import BOROUGHS
-from clocks import london_date
 from figures import SUPPRESS_BELOW, Block, shown
 from forms.phoenix_referral import RISK_INDICATORS
 from pathway.steps import BELOW_THRESHOLD, CATEGORIES
@@ -103,10 +102,7 @@ def _category(r: Referred, steps: Sequence[Any]) -> str | None:
     pathway up to the day of the referral."""
     if r.answers.get("police_category") in CATEGORIES:
         return str(r.answers["police_category"])
-    decided = sorted(
-        (s for s in steps if s.category and london_date(s.happened_at) <= r.day),
-        key=lambda s: (s.happened_at, s.recorded_at),
-    )
+    decided = [s for s in steps if s.category and s.day <= r.day]  # steps are in order
     return decided[-1].category if decided else None
 
 

@@ -4,6 +4,13 @@ Counted in SQL, on columns: the young people referred (pathway events), their bo
 (case_stages), the caseload at the end of the period and the referrals of the year. Read as
 rows, then worked out in Python: what is only in answers (JSON: a date of birth, a risk
 indicator, a criterion's level) and the order of a case's steps (the targets' clocks).
+
+Only the answers the report reads are taken out of the JSON columns, by the database
+(SQLAlchemy's JSON index: json_extract on SQLite, ->> on PostgreSQL), rather than every
+answer of every version parsed in Python: five times less time at 10,000 cases
+(bench/report_figures.py). Counting them in SQL too (an age band from a date of birth in
+JSON) would need date arithmetic that differs between the two databases, or generated columns
+for these few answers: not needed for the time target.
 """
 
 from __future__ import annotations
@@ -11,17 +18,35 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
-from sqlalchemy import Select, and_, exists, func, or_, select
-from sqlalchemy.orm import aliased
+from sqlalchemy import Select, and_, case, func, or_, select
 
 from clocks import london_date
+from forms.phoenix_referral import CRITERIA
 from models import Case, CaseStage, Document, PathwayEvent, Submission, db
+from outcomes import Change, changes
 from pathway.state import PHOENIX_ENDED
 from reports.period import Period
 
 REFERRAL, CLOSURE = "phoenix_referral", "phoenix_case_closure"
+PHOENIX_STEPS = (
+    "phoenix_sent", "phoenix_acknowledged", "phoenix_accepted", "phoenix_declined",
+    "first_contact", "closed",
+)  # fmt: skip
+CRITERIA_FIELDS = tuple(f"criterion_{key}" for key, _, _ in CRITERIA)
+# The answers the report reads: the others are never taken out of their JSON column.
+REFERRAL_FIELDS = (
+    "person_dob", "person_postcode", "police_category", "international_trafficking",
+    "internal_trafficking", "peers_exploitation", "gun_knife_crime", "drug_dealing",
+    "youth_offending", "risk_indicators", *CRITERIA_FIELDS,
+)  # fmt: skip
+CLOSURE_FIELDS = (
+    "start_date", "end_date", "level_of_engagement", "reason_for_closure", "sessions_attended",
+    *CRITERIA_FIELDS,
+)  # fmt: skip
+AS_JSON = frozenset({"risk_indicators", "sessions_attended"})  # a list, a number: not text
 
 
 @dataclass(frozen=True)
@@ -43,6 +68,11 @@ class Ended:
     referral: Mapping[str, Any]  # the case's latest Phoenix referral
     closure: Mapping[str, Any]  # its latest case closure summary ({} if none was submitted)
 
+    @cached_property
+    def changes(self) -> dict[str, Change | None]:
+        """Each criterion's change from the referral's scoring to the closure's."""
+        return changes(self.referral, self.closure)
+
 
 def _in(period: Period, step: str) -> Any:
     return and_(
@@ -62,17 +92,25 @@ def ended_ids(period: Period) -> Select[Any]:
     return select(PathwayEvent.case_id).where(_in(period, "closed")).distinct()
 
 
-def _versions(artefact: str, cases: Select[Any]) -> dict[str, list[Any]]:
-    """Each case's submitted versions of `artefact`, oldest first: id and answers."""
+def _versions(
+    artefact: str, cases: Select[Any], fields: tuple[str, ...]
+) -> dict[str, list[tuple[str, dict[str, Any]]]]:
+    """Each case's submitted versions of `artefact`, oldest first: the version's id and the
+    answers named (taken out by the database; lists and numbers as JSON)."""
+    answers = Submission.answers
+    columns = [
+        answers[name].as_json() if name in AS_JSON else answers[name].as_string() for name in fields
+    ]
     rows = db.session.execute(
-        select(Document.case_id, Submission.id, Submission.answers)
+        select(Document.case_id, Submission.id, *columns)
         .join(Document, Document.id == Submission.document_id)
         .where(Submission.artefact == artefact, Document.case_id.in_(cases))
         .order_by(Submission.created_at, Submission.number)
     )
-    found: dict[str, list[Any]] = {}
-    for row in rows:
-        found.setdefault(row.case_id, []).append(row)
+    found: dict[str, list[tuple[str, dict[str, Any]]]] = {}
+    for case_id, version_id, *values in rows:
+        named = dict(zip(fields, values, strict=True))
+        found.setdefault(case_id, []).append((version_id, named))
     return found
 
 
@@ -81,25 +119,32 @@ def referred(period: Period) -> list[Referred]:
     ids = referred_ids(period)
     sent: dict[str, Any] = {}
     for row in db.session.execute(
-        select(PathwayEvent.case_id, PathwayEvent.happened_at, PathwayEvent.details)
+        select(
+            PathwayEvent.case_id,
+            PathwayEvent.happened_at,
+            PathwayEvent.details["version_id"].as_string().label("version_id"),
+        )
         .where(_in(period, "phoenix_sent"))
         .order_by(PathwayEvent.happened_at, PathwayEvent.recorded_at)
     ):
         sent[row.case_id] = row  # the latest wins
-    rows = db.session.execute(select(Case.id, Case.details).where(Case.id.in_(ids)))
-    details: dict[str, Any] = {case_id: values for case_id, values in rows}
-    versions = _versions(REFERRAL, ids)
+    rows = db.session.execute(
+        select(
+            Case.id, Case.details["dob"].as_string(), Case.details["postcode"].as_string()
+        ).where(Case.id.in_(ids))
+    )
+    details = {case_id: {"dob": dob, "postcode": postcode} for case_id, dob, postcode in rows}
+    versions = _versions(REFERRAL, ids, REFERRAL_FIELDS)
     found = []
     for case_id, event in sorted(sent.items()):
-        version_id = (event.details or {}).get("version_id")
         mine = versions.get(case_id, [])
-        chosen = next((v for v in mine if v.id == version_id), mine[-1] if mine else None)
+        chosen = next((v for v in mine if v[0] == event.version_id), mine[-1] if mine else None)
         found.append(
             Referred(
                 case_id=case_id,
                 day=london_date(event.happened_at),
                 details=details.get(case_id) or {},
-                answers=chosen.answers if chosen else {},
+                answers=chosen[1] if chosen else {},
             )
         )
     return found
@@ -107,17 +152,33 @@ def referred(period: Period) -> list[Referred]:
 
 def boroughs(period: Period) -> dict[str | None, int]:
     """How many of the young people referred in the period are in each borough: the borough
-    their case's referral to SPA went to, else the case's own (pathway.state)."""
+    their case's referral to SPA went to, else the case's own (pathway.state); None for a
+    case without one (or without its stage made yet)."""
+    ids = referred_ids(period).subquery()
     rows = db.session.execute(
         select(CaseStage.borough, func.count())
-        .where(CaseStage.case_id.in_(referred_ids(period)))
+        .select_from(ids)
+        .outerjoin(CaseStage, CaseStage.case_id == ids.c.case_id)
         .group_by(CaseStage.borough)
     )
     return {borough: count for borough, count in rows}
 
 
-def steps_of(cases: Select[Any]) -> dict[str, list[Any]]:
-    """The steps recorded on these cases (as pathway.timeline reads them), by case."""
+@dataclass(frozen=True)
+class Recorded:
+    """A step recorded on a case, with the London day it happened."""
+
+    step: str
+    category: str | None
+    day: dt.date
+    happened_at: dt.datetime
+    recorded_at: dt.datetime
+
+
+def steps_of(cases: Select[Any]) -> dict[str, list[Recorded]]:
+    """The steps of the Phoenix Project recorded on these cases and those that decide a
+    category, by case, in the order they happened (by London day, then as recorded: as
+    pathway.timeline orders them)."""
     rows = db.session.execute(
         select(
             PathwayEvent.case_id,
@@ -125,12 +186,18 @@ def steps_of(cases: Select[Any]) -> dict[str, list[Any]]:
             PathwayEvent.category,
             PathwayEvent.happened_at,
             PathwayEvent.recorded_at,
-            PathwayEvent.details,
-        ).where(PathwayEvent.case_id.in_(cases))
+        ).where(
+            PathwayEvent.case_id.in_(cases),
+            or_(PathwayEvent.step.in_(PHOENIX_STEPS), PathwayEvent.category.is_not(None)),
+        )
     )
-    found: dict[str, list[Any]] = {}
-    for row in rows:
-        found.setdefault(row.case_id, []).append(row)
+    found: dict[str, list[Recorded]] = {}
+    for case_id, step, category, at, recorded in rows:
+        found.setdefault(case_id, []).append(
+            Recorded(step, category, london_date(at), at, recorded)
+        )
+    for steps in found.values():
+        steps.sort(key=lambda s: (s.day, s.recorded_at))
     return found
 
 
@@ -142,13 +209,14 @@ def ended(period: Period) -> list[Ended]:
         .where(_in(period, "closed"))
         .group_by(PathwayEvent.case_id)
     ).all()
-    referrals, closures = _versions(REFERRAL, ids), _versions(CLOSURE, ids)
+    referrals = _versions(REFERRAL, ids, CRITERIA_FIELDS)
+    closures = _versions(CLOSURE, ids, CLOSURE_FIELDS)
     return [
         Ended(
             case_id=case_id,
             day=london_date(at),
-            referral=referrals[case_id][-1].answers if case_id in referrals else {},
-            closure=closures[case_id][-1].answers if case_id in closures else {},
+            referral=referrals[case_id][-1][1] if case_id in referrals else {},
+            closure=closures[case_id][-1][1] if case_id in closures else {},
         )
         for case_id, at in sorted(days)
     ]
@@ -157,26 +225,34 @@ def ended(period: Period) -> list[Ended]:
 def caseload(period: Period) -> int:
     """The cases open to the Phoenix Project at the end of the period: accepted (the latest
     acceptance by then), neither declined nor closed since (pathway.state.PHOENIX_ENDED), and
-    the case itself not closed by then."""
-    after = aliased(PathwayEvent)
-    accepted = (
-        select(PathwayEvent.case_id, func.max(PathwayEvent.happened_at).label("at"))
-        .where(PathwayEvent.step == "phoenix_accepted", PathwayEvent.happened_at < period.until)
+    the case itself not closed by then. One pass over those steps, grouped by case."""
+
+    def latest(steps: Any) -> Any:
+        return func.max(case((PathwayEvent.step.in_(steps), PathwayEvent.happened_at)))
+
+    by_case = (
+        select(
+            PathwayEvent.case_id,
+            latest(["phoenix_accepted"]).label("accepted"),
+            latest(sorted(PHOENIX_ENDED)).label("ended"),
+        )
+        .where(
+            PathwayEvent.step.in_(["phoenix_accepted", *sorted(PHOENIX_ENDED)]),
+            PathwayEvent.happened_at < period.until,
+        )
         .group_by(PathwayEvent.case_id)
         .subquery()
-    )
-    ended_since = exists().where(
-        after.case_id == accepted.c.case_id,
-        after.step.in_(PHOENIX_ENDED),
-        after.happened_at >= accepted.c.at,
-        after.happened_at < period.until,
     )
     return (
         db.session.scalar(
             select(func.count())
-            .select_from(accepted)
-            .join(Case, Case.id == accepted.c.case_id)
-            .where(~ended_since, or_(Case.closed_at.is_(None), Case.closed_at >= period.until))
+            .select_from(by_case)
+            .join(Case, Case.id == by_case.c.case_id)
+            .where(
+                by_case.c.accepted.is_not(None),
+                or_(by_case.c.ended.is_(None), by_case.c.ended < by_case.c.accepted),
+                or_(Case.closed_at.is_(None), Case.closed_at >= period.until),
+            )
         )
         or 0
     )

@@ -12,13 +12,12 @@ from typing import Any
 from clocks import WorkingDayCalendar, due_date, london_date
 from figures import Block, shown
 from forms.phoenix_progress_report import MAX_CASES
-from forms.phoenix_referral import CRITERIA
-from outcomes import change, level
+from outcomes import level
 from pathway.steps import STEPS
 from reports import blocks
 from reports.disclosure import percent, protect
 from reports.period import Period
-from reports.records import Ended, Referred
+from reports.records import Ended, Recorded, Referred
 
 MAX_A_YEAR = 25  # "managing up to 25 cases a year across AfC" (L2843)
 
@@ -63,15 +62,14 @@ class Judged:
     of: int
 
 
-def _first_after(steps: Sequence[Any], sent: Any, keys: frozenset[str]) -> Any | None:
-    ordered = sorted(steps, key=lambda s: (london_date(s.happened_at), s.recorded_at))
-    later = ordered[ordered.index(sent) + 1 :]
-    return next((s for s in later if s.step in keys), None)
+def _first_after(steps: Sequence[Recorded], after: int, keys: frozenset[str]) -> Recorded | None:
+    """The first of these steps after the step at `after` (steps in order)."""
+    return next((s for s in steps[after + 1 :] if s.step in keys), None)
 
 
 def _clock(
     referred: Sequence[Referred],
-    steps: Mapping[str, Sequence[Any]],
+    steps: Mapping[str, Sequence[Recorded]],
     clock: str,
     calendar: WorkingDayCalendar,
     now: dt.datetime,
@@ -84,19 +82,16 @@ def _clock(
     met = of = 0
     for r in referred:
         mine = steps.get(r.case_id, ())
-        sendings = [
-            s for s in mine if s.step == "phoenix_sent" and london_date(s.happened_at) == r.day
-        ]
+        sendings = [i for i, s in enumerate(mine) if s.step == "phoenix_sent" and s.day == r.day]
         if not sendings:
             continue
-        sent = max(sendings, key=lambda s: s.recorded_at)
+        sent = sendings[-1]  # the latest that day: steps are in order
         if only_accepted and _first_after(mine, sent, frozenset({"phoenix_accepted"})) is None:
             continue
-        due = due_date(clock, sent.happened_at, calendar).date
+        due = due_date(clock, mine[sent].happened_at, calendar).date
         answer = _first_after(mine, sent, meeting)
-        on_time = answer is not None and answer.step in STEPS and clock in STEPS[answer.step].meets
-        if answer is not None and london_date(answer.happened_at) <= due:
-            met, of = met + on_time, of + 1
+        if answer is not None and answer.day <= due:
+            met, of = met + (clock in STEPS[answer.step].meets), of + 1
         elif london_date(now) > due:
             of += 1
     return Judged(met, of)
@@ -109,7 +104,7 @@ def _participants(ended: Sequence[Ended], judge: Callable[[Ended], bool | None])
 
 def _improved(key: str, also_same: bool = False) -> Callable[[Ended], bool | None]:
     def judge(e: Ended) -> bool | None:
-        moved = change(e.referral.get(f"criterion_{key}"), e.closure.get(f"criterion_{key}"))
+        moved = e.changes[f"criterion_{key}"]
         return None if moved is None else moved == "improved" or (also_same and moved == "same")
 
     return judge
@@ -123,8 +118,8 @@ def _identifies_abuse(e: Ended) -> bool | None:
 
 
 def _progressed(e: Ended) -> bool | None:
-    moves = [_improved(key)(e) for key, _, _ in CRITERIA]
-    return None if all(m is None for m in moves) else any(moves)
+    moves = e.changes.values()
+    return None if all(m is None for m in moves) else any(m == "improved" for m in moves)
 
 
 def outcome_targets(
