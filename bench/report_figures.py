@@ -7,9 +7,9 @@ brought to the newest schema by the migrations and seeded with 10,000 fictional 
 to the Phoenix Project over two years (bench/report_seed.py; `--quick`: 1,000). The figures of
 a report on the last 3 months, and on the last 12, are then worked out as a submit does
 (reports.progress_figures), timed; and, apart, the part of it that reads answers from JSON
-columns: the fields the report needs, taken out by the database's JSON operators (json_extract
-on SQLite, ->> on PostgreSQL) as reports.records does, beside the same versions' answers read
-whole and parsed in Python, for comparison.
+columns (the referrals' and closures' versions, read whole and parsed in Python, as
+reports.records does), beside the fields it needs taken out by the database's JSON operators
+instead (json_extract on SQLite, ->> on PostgreSQL), for comparison.
 """
 
 from __future__ import annotations
@@ -34,7 +34,12 @@ from bench.timing import p95
 from tools.live import postgres_schema
 
 TARGET_MS = 1000.0
-WARMUP, RUNS, QUICK_RUNS = 2, 30, 10
+WARMUP, RUNS, QUICK_RUNS = 2, 20, 5
+PARTS_RUNS = 5  # the answers read whole, or in SQL: a comparison, fewer runs
+# The report's period: "A quarterly report" (L3335-3339); the target is on it. The last 12
+# months are timed too, for an annual report ("initially quarterly, then annually", L3318-3320),
+# without a target: at this scale they hold 5,000 referrals, 200 times the 25 a year (L2843).
+TARGETED = "last 3 months"
 FIELDS = (
     "person_dob",
     "person_postcode",
@@ -54,8 +59,8 @@ class Timing:
     referred: int
     ended: int
     figures_ms: list[float]  # the whole of progress_figures
-    answers_ms: list[float]  # of which: the versions' answers the report reads (in SQL)
-    whole_ms: list[float]  # the same versions' answers read whole, parsed in Python
+    answers_ms: list[float]  # of which: the versions' answers, read whole and parsed
+    in_sql_ms: list[float]  # the fields the report needs taken out in SQL instead
 
     @property
     def p95(self) -> float:
@@ -91,21 +96,22 @@ def _timed(work: Callable[[], Any], warmup: int, runs: int) -> list[float]:
     return times
 
 
-def _whole(period: Any) -> int:
-    """The answers of the referral and closure versions the report reads, whole: what
-    reading them without the databases' JSON operators would cost."""
+def _in_sql(period: Any) -> int:
+    """The answers the report reads of the same versions, taken out by the database's JSON
+    operators instead of read whole: what that would cost."""
     from models import Document, Submission, db
     from reports import records
 
     rows = 0
-    for artefact, cases in (
-        (records.REFERRAL, records.referred_ids(period)),
-        (records.REFERRAL, records.ended_ids(period)),
-        (records.CLOSURE, records.ended_ids(period)),
+    for artefact, cases, fields in (
+        (records.REFERRAL, records.referred_ids(period), records.REFERRAL_FIELDS),
+        (records.REFERRAL, records.ended_ids(period), records.CRITERIA_FIELDS),
+        (records.CLOSURE, records.ended_ids(period), records.CLOSURE_FIELDS),
     ):
+        columns = [Submission.answers[name].as_json() for name in fields]
         rows += len(
             db.session.execute(
-                select(Document.case_id, Submission.id, Submission.answers)
+                select(Document.case_id, Submission.id, *columns)
                 .join(Document, Document.id == Submission.document_id)
                 .where(Submission.artefact == artefact, Document.case_id.in_(cases))
             ).all()
@@ -144,8 +150,8 @@ def measure(kind: str, url: str, cases: int, runs: int, warmup: int = WARMUP) ->
             def answers_read(period: Period = period) -> Any:
                 return records.referred(period), records.ended(period)
 
-            def whole(period: Period = period) -> Any:
-                return _whole(period)
+            def in_sql(period: Period = period) -> Any:
+                return _in_sql(period)
 
             timings.append(
                 Timing(
@@ -154,8 +160,8 @@ def measure(kind: str, url: str, cases: int, runs: int, warmup: int = WARMUP) ->
                     referred=records.referred_in(period),
                     ended=len(records.ended(period)),
                     figures_ms=_timed(figures, warmup, runs),
-                    answers_ms=_timed(answers_read, warmup, runs),
-                    whole_ms=_timed(whole, warmup, runs),
+                    answers_ms=_timed(answers_read, 1, min(runs, PARTS_RUNS)),
+                    in_sql_ms=_timed(in_sql, 1, min(runs, PARTS_RUNS)),
                 )
             )
         db.session.remove()
@@ -187,7 +193,7 @@ def table(runs: Sequence[Run]) -> str:
         "p50 ms",
         "p95 ms",
         "answers p50",
-        "whole p50",
+        "in SQL p50",
     )
     lines = [report._row(head, widths)]
     for r in runs:
@@ -196,7 +202,7 @@ def table(runs: Sequence[Run]) -> str:
                 statistics.median(t.figures_ms),
                 t.p95,
                 statistics.median(t.answers_ms),
-                statistics.median(t.whole_ms),
+                statistics.median(t.in_sql_ms),
             )
             cells = (t.database, t.period, f"{t.referred:,}", f"{t.ended:,}", len(t.figures_ms))
             lines.append(report._row((*cells, *[f"{n:.1f}" for n in numbers]), widths))
@@ -213,6 +219,7 @@ def checks(runs: Sequence[Run]) -> list[report.Check]:
         )
         for r in runs
         for t in r.timings
+        if t.period == TARGETED
     ]
 
 
@@ -226,9 +233,11 @@ def print_report(runs: Sequence[Run]) -> None:
         "\nProgress report figures at scale, in process: a fresh database seeded in bulk"
         f" ({made});\nthe figures of a report on each period worked out as a submit does,"
         f" {WARMUP} warm-up then n timed;\np95 is nearest-rank. answers p50: of which reading"
-        " the referrals' and closures' answers (the\nfields the report needs, taken out of the"
-        " JSON columns by the database); whole p50: the same\nversions' answers read whole and"
-        f" parsed in Python instead, for comparison. {machine.load()}"
+        " the referrals' and closures' answers\n(JSON columns, read whole, parsed in Python);"
+        " in SQL p50: the fields the report needs taken\nout by the database's JSON operators"
+        f" instead, for comparison ({PARTS_RUNS} runs). The target is on the {TARGETED} (a"
+        " quarterly report); the last 12 months\nare indicative (an annual report, 5,000"
+        f" referrals at this scale). {machine.load()}"
     )
     print(table(runs), flush=True)
 

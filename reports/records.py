@@ -5,12 +5,12 @@ Counted in SQL, on columns: the young people referred (pathway events), their bo
 rows, then worked out in Python: what is only in answers (JSON: a date of birth, a risk
 indicator, a criterion's level) and the order of a case's steps (the targets' clocks).
 
-Only the answers the report reads are taken out of the JSON columns, by the database
-(SQLAlchemy's JSON index: json_extract on SQLite, ->> on PostgreSQL), rather than every
-answer of every version parsed in Python: five times less time at 10,000 cases
-(bench/report_figures.py). Counting them in SQL too (an age band from a date of birth in
-JSON) would need date arithmetic that differs between the two databases, or generated columns
-for these few answers: not needed for the time target.
+The answers are read whole and parsed in Python. Taking out only the fields the report reads
+with the databases' JSON operators (SQLAlchemy's JSON index: json_extract on SQLite, ->> on
+PostgreSQL) was measured slower, 2 to 9 times (bench/report_figures.py): the column is JSON
+text, parsed again for each of the 30 fields. Counting in SQL (an age band from a date of birth
+in JSON) would also need date arithmetic that differs between the two databases; both would
+want these few answers as columns of their own (generated columns, or written at submission).
 """
 
 from __future__ import annotations
@@ -46,7 +46,6 @@ CLOSURE_FIELDS = (
     "start_date", "end_date", "level_of_engagement", "reason_for_closure", "sessions_attended",
     *CRITERIA_FIELDS,
 )  # fmt: skip
-AS_JSON = frozenset({"risk_indicators", "sessions_attended"})  # a list, a number: not text
 
 
 @dataclass(frozen=True)
@@ -96,20 +95,16 @@ def _versions(
     artefact: str, cases: Select[Any], fields: tuple[str, ...]
 ) -> dict[str, list[tuple[str, dict[str, Any]]]]:
     """Each case's submitted versions of `artefact`, oldest first: the version's id and the
-    answers named (taken out by the database; lists and numbers as JSON)."""
-    answers = Submission.answers
-    columns = [
-        answers[name].as_json() if name in AS_JSON else answers[name].as_string() for name in fields
-    ]
+    answers named (the others are dropped, not kept in memory)."""
     rows = db.session.execute(
-        select(Document.case_id, Submission.id, *columns)
+        select(Document.case_id, Submission.id, Submission.answers)
         .join(Document, Document.id == Submission.document_id)
         .where(Submission.artefact == artefact, Document.case_id.in_(cases))
         .order_by(Submission.created_at, Submission.number)
     )
     found: dict[str, list[tuple[str, dict[str, Any]]]] = {}
-    for case_id, version_id, *values in rows:
-        named = dict(zip(fields, values, strict=True))
+    for case_id, version_id, answers in rows:
+        named = {name: answers.get(name) for name in fields}
         found.setdefault(case_id, []).append((version_id, named))
     return found
 
@@ -192,10 +187,10 @@ def steps_of(cases: Select[Any]) -> dict[str, list[Recorded]]:
         )
     )
     found: dict[str, list[Recorded]] = {}
+    days: dict[dt.datetime, dt.date] = {}  # steps recorded by hand share their 00:00
     for case_id, step, category, at, recorded in rows:
-        found.setdefault(case_id, []).append(
-            Recorded(step, category, london_date(at), at, recorded)
-        )
+        day = days.get(at) or days.setdefault(at, london_date(at))
+        found.setdefault(case_id, []).append(Recorded(step, category, day, at, recorded))
     for steps in found.values():
         steps.sort(key=lambda s: (s.day, s.recorded_at))
     return found
