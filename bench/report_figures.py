@@ -235,8 +235,8 @@ def print_report(runs: Sequence[Run]) -> None:
         f" {WARMUP} warm-up then n timed;\np95 is nearest-rank. answers p50: of which reading"
         " the referrals' and closures' answers\n(JSON columns, read whole, parsed in Python);"
         " in SQL p50: the fields the report needs taken\nout by the database's JSON operators"
-        f" instead, for comparison ({PARTS_RUNS} runs). The target is on the {TARGETED} (a"
-        " quarterly report); the last 12 months\nare indicative (an annual report, 5,000"
+        f" instead, for comparison ({PARTS_RUNS} runs).\nThe target is on the {TARGETED} (a"
+        " quarterly report); the last 12 months are indicative (an\nannual report: 5,000"
         f" referrals at this scale). {machine.load()}"
     )
     print(table(runs), flush=True)
