@@ -1,5 +1,6 @@
 """`python -m bench`: time and measure Word and PDF generation for every declared artefact, then
-My work, the manager's overdue list and the inboxes at scale (bench/mywork.py).
+My work, the manager's overdue list and the inboxes at scale (bench/mywork.py), then the
+progress report's figures at scale (bench/report_figures.py).
 
 Exit status is 0 whatever the verdict: this is a report. `--quick` is a smoke run.
 """
@@ -12,7 +13,7 @@ import sys
 import time
 from typing import Any
 
-from bench import machine, memory, mywork, profile, report
+from bench import machine, memory, mywork, profile, report, report_figures
 from bench.answers import answer_sets, total_chars
 from bench.formats import FORMATS, start_up_as_the_app_does
 from bench.timing import WARMUP_BUDGET_S, Timing, time_renders
@@ -42,6 +43,11 @@ def _args() -> argparse.Namespace:
         "--only-mywork",
         action="store_true",
         help="measure only My work, the overdue list and the inboxes at scale (bench/mywork.py)",
+    )
+    parser.add_argument(
+        "--only-report",
+        action="store_true",
+        help="measure only the progress report's figures at scale (bench/report_figures.py)",
     )
     parser.add_argument(
         "--quick", action="store_true", help="few renders: a smoke run, numbers only indicative"
@@ -147,6 +153,13 @@ def _renders(args: argparse.Namespace) -> tuple[list[Timing], dict[str, Any]]:
     return timings, sets
 
 
+def _report_figures(args: argparse.Namespace) -> None:
+    runs = report_figures.run_all(report_figures.available(args.database), args.quick)
+    report_figures.print_report(runs)
+    print(f"\nTargets (progress report figures, {report_figures.TARGET_MS:.0f} ms at p95)")
+    print(report.verdict(report_figures.checks(runs), args.quick))
+
+
 def main() -> None:
     args = _args()
     if args.http:
@@ -155,9 +168,19 @@ def main() -> None:
         served.main(args)
         return
     started = time.perf_counter()
-    what = "My work only" if args.only_mywork else f"{len(args.only or ARTEFACTS)} artefact(s)"
+    what = (
+        "My work only"
+        if args.only_mywork
+        else "progress report only"
+        if args.only_report
+        else f"{len(args.only or ARTEFACTS)} artefact(s)"
+    )
     print(f"bench: {'quick' if args.quick else 'full'} run, {what}")
     print(f"bench: {machine.describe()}", flush=True)
+    if args.only_report:
+        _report_figures(args)
+        print(f"\nbench: finished in {time.perf_counter() - started:.0f} s")
+        return
     timings, sets = ([], {}) if args.only_mywork else _renders(args)
     if args.only_mywork or not args.only:
         runs = mywork.run_all(mywork.available(args.database), args.quick, args.profile)
@@ -166,6 +189,8 @@ def main() -> None:
         print(report.verdict(mywork.checks(runs), args.quick))
         if args.profile:
             mywork.print_plans(runs)
+    if not args.only and not args.only_mywork:
+        _report_figures(args)
     if args.profile:
         for t in report.slow(timings):
             print(f"\ncProfile of {t.artefact} {t.answers} {t.fmt}, 20 renders:")

@@ -5,14 +5,37 @@ Phoenix Project manual, "18. Appendix 6: Progress report Phoenix Project – tac
 update the joint heads meeting and LSCB CSE subgroup" (L3335-3339), "initially quarterly, then
 annually" (L3318-3320). The six referral bullets are sub-items of "2. Referrals: profile of
 referrals in period" (L4116-4128); the case capacity is from L2962-2964.
+
+The figures those bullets and the caseload ask for are worked out from the cases when the
+report is submitted (reports, kept with the version: figures); the boxes under them are for
+comments on the figures.
 """
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from forms.kinds import Date, LongText, Number, Text
 from forms.model import Artefact, Section
 from forms.prefill import TODAY
 from forms.rules import not_before
 
+if TYPE_CHECKING:
+    from figures import Context, Figures
+
 MAX_CASES = 20  # "The maximum case capacity will be 20 cases at any one time" (L2962-2964)
+COMMENTS = (
+    "Comments on the figures: the figures are worked out from the cases when you submit the"
+    " report, and kept with it."
+)
+
+
+def _figures(context: Context) -> Figures:
+    # Imported here: the report reads the other declarations, which are loaded with this one.
+    from reports import progress_figures
+
+    return progress_figures(context)
+
 
 ARTEFACT = PHOENIX_PROGRESS_REPORT = Artefact(
     slug="phoenix_progress_report",
@@ -39,11 +62,13 @@ ARTEFACT = PHOENIX_PROGRESS_REPORT = Artefact(
                 # Printed as one box "Reporting period"; split into a start and an end date
                 # (inventory 8.3 suggestion). The documents print the prompt so that the two
                 # dates cannot be confused.
+                # Required: the figures are worked out for the period.
                 Date(
                     "period_start",
                     "Reporting period",
                     hint="Start date: the first day the report covers.",
                     print_hint=True,
+                    required=True,
                     error_name="the start date of the reporting period",
                 ),
                 Date(
@@ -51,6 +76,7 @@ ARTEFACT = PHOENIX_PROGRESS_REPORT = Artefact(
                     "Reporting period",
                     hint="End date: the last day the report covers.",
                     print_hint=True,
+                    required=True,
                     error_name="the end date of the reporting period",
                 ),
                 # Inferred (inventory 8.4): the heading states a fixed purpose, yet a box is given.
@@ -67,34 +93,37 @@ ARTEFACT = PHOENIX_PROGRESS_REPORT = Artefact(
                 LongText(
                     "referrals_age",
                     "Age",
-                    hint="The project works with young people aged 10 to 17.",
+                    hint=COMMENTS,
                     error_name="the age of referrals",
                 ),
                 LongText(
                     "referrals_location",
                     "Residential location",
+                    hint=COMMENTS,
                     error_name="the residential location of referrals",
                 ),
                 LongText(
                     "referrals_risk",
                     "Level of risk \u2013 identified police category",
-                    hint="How many referrals are at police category 1, 2 and 3.",
+                    hint=COMMENTS,
                     error_name="the level of risk of referrals",
                 ),
                 LongText(
                     "referrals_issues",
                     "Summary of presenting issues",
+                    hint=COMMENTS,
                     error_name="the summary of presenting issues",
                 ),
                 LongText(
                     "referrals_duration",
                     "Duration of intervention",
+                    hint=COMMENTS,
                     error_name="the duration of intervention",
                 ),
                 LongText(
                     "referrals_outcomes",
                     "Outcomes \u2013 distance travelled",
-                    hint="Progress is measured with the outcomes star.",
+                    hint=COMMENTS + " Progress is measured with the outcomes star.",
                     error_name="the outcomes",
                 ),
             ),
@@ -113,29 +142,25 @@ ARTEFACT = PHOENIX_PROGRESS_REPORT = Artefact(
         Section(
             "Performance update",
             (
-                # Inferred (inventory 8.12 suggestion): the two numbers the box asks for, each
-                # checked against the stated maximum; labels are the printed words.
+                # Inferred (inventory 8.12 suggestion): the printed words "current capacity" as
+                # a number checked against the maximum. The capacity is typed: the worker builds
+                # up to it "over a period of time" (L2966-2967), which the cases cannot tell. The
+                # current caseload is not typed: it is counted from the cases (reports).
                 Number(
                     "current_capacity",
                     "current capacity",
                     hint=f"How many cases the worker can hold now: at most {MAX_CASES} at any"
-                    " one time.",
+                    " one time. The current caseload is counted from the cases when you submit"
+                    " the report.",
                     minimum=0,
                     maximum=MAX_CASES,
                     error_name="the current capacity",
-                ),
-                Number(
-                    "current_caseload",
-                    "current caseload",
-                    hint=f"How many cases are open now: at most {MAX_CASES} at any one time.",
-                    minimum=0,
-                    maximum=MAX_CASES,
-                    error_name="the current caseload",
                 ),
                 LongText(
                     "performance_update",
                     "4. Performance update: current capacity and current caseload numbers. Any"
                     " other relevant issues",
+                    hint=COMMENTS,
                     error_name="the performance update",
                 ),
             ),
@@ -173,4 +198,5 @@ ARTEFACT = PHOENIX_PROGRESS_REPORT = Artefact(
     # The report is dated the day it is written (L4107); the reporting period is not known.
     prefill={"report_author": "user.name", "report_date": TODAY},
     per_case=False,  # a report on the whole project, not on one young person
+    figures=_figures,
 )
