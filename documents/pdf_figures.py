@@ -63,16 +63,17 @@ def _block(block: Block, width: float) -> list[Flowable]:
     if block["kind"] == "table":
         return [table(block["head"], block["rows"], width)]
     chart: list[Flowable] = [drawing(block, width), Spacer(0, 6)]
-    shown = as_table(block)  # the chart's figures as a table too: nothing only in a picture
-    figures = table(shown["head"], shown["rows"], width)
+    shown = as_table(block)  # the chart's figures as a table too: nothing only in a picture,
+    # unless a table block of the same figures is printed already
+    figures = [] if block.get("same_as") else [table(shown["head"], shown["rows"], width)]
     if block["kind"] == "radar":
         # The star, its key and its legend on one page: a star split from its legend cannot
         # be read.
         levels = [list(row) for row in legend(block)]
         key = [Paragraph(escape(ORIENTATION), styles()["note"])]
         key.append(table(["Level", "What it means"], levels, width, LEGEND_SHARES))
-        return [KeepTogether([*chart, *key]), Spacer(0, 10), figures]
-    return [KeepTogether(chart), figures]
+        return [KeepTogether([*chart, *key]), Spacer(0, 10), *figures]
+    return [KeepTogether(chart), *figures]
 
 
 def figures_story(figures: Figures, width: float) -> list[Flowable]:

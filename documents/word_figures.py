@@ -72,7 +72,8 @@ def _chart(document: WordDocument, block: Radar | Bars) -> None:
     paragraph.paragraph_format.keep_with_next = True
     shape = paragraph.add_run().add_picture(io.BytesIO(png(chart)), width=Pt(chart.width))
     kind = "Star chart" if block["kind"] == "radar" else "Bar chart"
-    described = f"{kind}: {block['title']}. Its figures are in the table after it."
+    where = f"the table {block['same_as']}" if block.get("same_as") else "the table after it"
+    described = f"{kind}: {block['title']}. Its figures are in {where}."
     shape._inline.docPr.set("descr", described)
     shape._inline.docPr.set("title", block["title"])
 
@@ -101,8 +102,9 @@ def with_figures(blob: bytes, figures: Figures) -> bytes:
                 document.add_paragraph(ORIENTATION).paragraph_format.keep_with_next = True
                 levels = [list(row) for row in legend(block)]
                 _table(document, ["Level", "What it means"], levels, LEGEND_SHARES)
-            shown = as_table(block)  # the chart's figures as a table too, as in the PDF
-            _table(document, shown["head"], shown["rows"])
+            if not block.get("same_as"):  # the chart's figures as a table too, as in the PDF
+                shown = as_table(block)
+                _table(document, shown["head"], shown["rows"])
         if block.get("note"):
             document.add_paragraph(block["note"])
     out = io.BytesIO()

@@ -51,6 +51,9 @@ class Radar(TypedDict):
     levels: list[str]  # the legend: what each level means, level 1 first
     series: list[Series]
     note: NotRequired[str]
+    # The title of a Table block of the same figures beside it: the documents then print no
+    # second table of them under the chart (the page keeps its accessible table).
+    same_as: NotRequired[str]
 
 
 class Bars(TypedDict):
@@ -62,6 +65,7 @@ class Bars(TypedDict):
     counts: list[int | None]
     shown: list[str]
     note: NotRequired[str]
+    same_as: NotRequired[str]  # as for Radar
 
 
 Block = Table | Radar | Bars

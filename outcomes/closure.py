@@ -25,16 +25,17 @@ CHANGE_WORDS: dict[Change | None, str] = {
     None: "Not scored",
 }
 OTHER, NOT_SCORED = "Other", "Not scored"
+TITLE = "Distance travelled"
 
 # The legend of the five levels: each criterion prints its own five statements, "tick one box
 # which most accurately describes the young person's current circumstances" (L3579-3581), in
 # order from least to most concern (inventory 4.54-4.67); the level is the statement's place.
 LEVELS = [
-    "1: the first statement printed (least concern)",
-    "2: the second statement printed",
-    "3: the third statement printed",
-    "4: the fourth statement printed",
-    "5: the fifth statement printed (most concern)",
+    "The first statement printed for the criterion (least concern)",
+    "The second statement printed",
+    "The third statement printed",
+    "The fourth statement printed",
+    "The fifth statement printed (most concern)",
 ]
 LEVELS_NOTE = (
     "Each criterion is scored with the statement which most accurately describes the young"
@@ -43,10 +44,12 @@ LEVELS_NOTE = (
     " A lower level at closure than at referral is an improvement. Other: answered with details"
     " instead of a statement, so not scored."
 )
+# The chart draws level 1 on the outer ring, as outcome stars are read (documents.charts).
 STAR_NOTE = (
-    "One spoke for each criterion of the referral, level 1 (least concern) at the centre and"
-    " level 5 (most concern) at the edge: a smaller shape is less concern. A criterion answered"
-    " Other, or not scored, has no point. The table of distance travelled gives the same levels."
+    "One spoke for each criterion of the referral, level 1 (least concern) on the outer ring and"
+    " level 5 (most concern) nearest the centre: a larger shape is less concern. A criterion"
+    " answered Other, or not scored, has no point. The table of distance travelled gives the"
+    " same levels."
 )
 
 
@@ -81,7 +84,7 @@ def distance_table(series: Sequence[Scoring]) -> Table:
     rows.append(["All criteria", *("" for _ in series), totals(moved)])
     return {
         "kind": "table",
-        "title": "Distance travelled",
+        "title": TITLE,
         "head": ["Criterion", *(s.name for s in series), CHANGE],
         "rows": rows,
         "note": LEVELS_NOTE,
@@ -100,6 +103,7 @@ def outcome_star(series: Sequence[Scoring]) -> Radar:
         "levels": list(LEVELS),
         "series": lines,
         "note": STAR_NOTE,
+        "same_as": TITLE,
     }
 
 

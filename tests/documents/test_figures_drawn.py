@@ -267,3 +267,32 @@ def test_empty_blocks_are_drawn_without_error() -> None:
     text = squash(pdf_body(render_pdf(CLOSURE, sample(CLOSURE), figures)))
     assert all(title in text for title in ("No rows", "No series", "No bars"))
     assert "No bars" in word_text(render_word(CLOSURE, sample(CLOSURE), figures))
+
+
+def test_a_chart_whose_figures_a_table_already_gives_prints_no_second_table() -> None:
+    star = dict(_STAR_FOR_SAME_AS)
+    alone: Figures = {"as_at": "2026-12-01T14:05:00+00:00", "blocks": [star]}  # type: ignore[list-item]
+    paired: Figures = {
+        "as_at": "2026-12-01T14:05:00+00:00",
+        "blocks": [{**star, "same_as": "Levels"}],  # type: ignore[list-item]
+    }
+    data = sample(CLOSURE)
+    for render in (render_pdf, render_word):
+        tables_alone = _tables_with(render(CLOSURE, data, alone), "Spoke two")
+        tables_paired = _tables_with(render(CLOSURE, data, paired), "Spoke two")
+        assert tables_alone == tables_paired + 1, render
+
+
+_STAR_FOR_SAME_AS = {
+    "kind": "radar",
+    "title": "Star",
+    "axes": ["Spoke one", "Spoke two", "Spoke three"],
+    "levels": ["Low", "Middle", "High"],
+    "series": [{"name": "First", "values": [1, 2, 3]}],
+}
+
+
+def _tables_with(blob: bytes, words: str) -> int:
+    """How many times `words` is printed as text (a table cell; the PDF chart's label too)."""
+    text = word_text(blob) if blob[:2] == b"PK" else pdf_body(blob)
+    return text.count(words)

@@ -16,7 +16,7 @@ from models import Submission, db
 from outcomes.closure import distance_table
 from outcomes.series import Scoring
 from tests.conftest import sample_json
-from tests.helpers import draft_of, make_case, start, submit
+from tests.helpers import draft_of, make_case, pdf_body, squash, start, submit, word_text
 
 REFERRAL = ARTEFACTS["phoenix_referral"]
 PLAN = ARTEFACTS["phoenix_action_plan"]
@@ -202,3 +202,30 @@ def test_the_dates_are_read_as_dates_whatever_the_order_of_the_actions() -> None
     stored = plan_answers(AT_REVIEW, "2027-03-12", "2026-11-25")
     version = Submission(answers=stored, created_at=dt.datetime(2026, 12, 1, tzinfo=dt.UTC))
     assert reviewed_on(version) == dt.date(2027, 3, 12)
+
+
+def test_the_closure_pdf_and_word_show_the_table_and_the_star_of_three_scorings(
+    client: FlaskClient, tmp_path: Any
+) -> None:
+    """Scored at referral, one review and closure: both downloads print every row of the
+    distance-travelled table and the star's title, key and legend, from the stored figures."""
+    case = make_case(client)
+    submit_referral(client, case)
+    plan = plan_answers(AT_REVIEW, "2026-11-25", "2027-03-12", accommodation=HOME_AT_REVIEW)
+    submit(client, PLAN, plan, url=start(client, PLAN, case))
+    closure = {**sample_json(CLOSURE.slug), **scored(AT_CLOSURE, accommodation="Fictional.")}
+    submit(client, CLOSURE, closure, url=start(client, CLOSURE, case))
+    version = the_closure()
+    assert version.figures is not None
+    table, star = version.figures["blocks"]
+    pdf = client.get(f"/versions/{version.id}/document.pdf").data
+    word = client.get(f"/versions/{version.id}/document.docx").data
+    (tmp_path / "closure.pdf").write_bytes(pdf)  # to look at: pytest --basetemp
+    (tmp_path / "closure.docx").write_bytes(word)
+    printed = {"PDF": squash(pdf_body(pdf)), "Word": squash(word_text(word))}
+    for kind, text in printed.items():
+        for row in table["rows"]:
+            assert squash(" ".join(c for c in row if c)) in text, (kind, row)
+        for words in (star["title"], *star["levels"], *(s["name"] for s in star["series"])):
+            assert squash(words) in text, (kind, words)
+    assert star["series"][1]["name"] == "Review 1 (12 March 2027)"
