@@ -35,7 +35,7 @@ def table(
     runs onto, and no row split between pages."""
     made = PdfTable(
         [[_cell(h, bold=True) for h in head], *([_cell(c) for c in row] for row in rows)],
-        colWidths=[width * share for share in (shares or charts.shares(len(head)))],
+        colWidths=[width * share for share in (shares or charts.shares(head, rows, width))],
         repeatRows=1,
         splitByRow=1,
         splitInRow=0,

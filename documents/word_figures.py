@@ -43,7 +43,7 @@ def _table(
     table.autofit = False
     if "Table Grid" in [s.name for s in document.styles]:
         table.style = "Table Grid"
-    widths = [Pt(TEXT_WIDTH * share) for share in shares or charts.shares(len(head))]
+    widths = [Pt(TEXT_WIDTH * share) for share in shares or charts.shares(head, rows, TEXT_WIDTH)]
     for column, width in zip(table.columns, widths, strict=True):
         column.width = width
     for number, cells in enumerate([head, *rows]):

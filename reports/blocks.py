@@ -41,14 +41,18 @@ def table(title: str, head: list[str], rows: list[list[str]], note: str | None =
     return _table(title, head, rows, note)
 
 
-def bars(title: str, labels: Sequence[str], counts: Sequence[int], printed: Sequence[str]) -> Bars:
-    """A bar chart of a table's rows: no bar where the table prints no number."""
+def bars(
+    title: str, labels: Sequence[str], counts: Sequence[int], printed: Sequence[str], of: Table
+) -> Bars:
+    """A bar chart of the rows of the table `of`: no bar where the table prints no number.
+    The documents print no second table under it (figures.Bars.same_as)."""
     chart: Bars = {
         "kind": "bars",
         "title": title,
         "labels": list(labels),
         "counts": chart_counts(counts, printed),
         "shown": list(printed),
+        "same_as": of["title"],
     }
     if any(text != str(count) for count, text in zip(counts, printed, strict=True)):
         chart["note"] = 'No bar is drawn for a count printed "fewer than 5" or "withheld".'

@@ -90,7 +90,7 @@ def _choice(ended: Sequence[Ended], name: str, title: str, head: str) -> tuple[B
     count = Counter(e.closure.get(name) for e in ended)
     counts = [count[v] for v in values] + [sum(n for v, n in count.items() if v not in values)]
     table, printed = blocks.partition(title, (head, YOUNG_PEOPLE), labels, counts, TOTAL)
-    return table, blocks.bars(title, labels, counts, printed)
+    return table, blocks.bars(title, labels, counts, printed, table)
 
 
 def engagement(ended: Sequence[Ended]) -> list[Block]:
@@ -140,4 +140,8 @@ def distance(ended: Sequence[Ended]) -> list[Block]:
         TOTAL,
         "Improved overall: more criteria improved than got worse.",
     )
-    return [table, overall, blocks.bars("Distance travelled, overall", labels, counts, printed)]
+    return [
+        table,
+        overall,
+        blocks.bars("Distance travelled, overall", labels, counts, printed, overall),
+    ]

@@ -57,7 +57,7 @@ def ages(referred: Sequence[Referred]) -> list[Block]:
         "Age on the day the referral was sent, from the date of birth on the Phoenix"
         " referral (else the case's).",
     )
-    return [table, blocks.bars("Age at referral", labels, counts, printed)]
+    return [table, blocks.bars("Age at referral", labels, counts, printed, table)]
 
 
 def district(postcode: Any) -> str | None:
@@ -121,7 +121,7 @@ def risk(referred: Sequence[Referred], steps: Mapping[str, Sequence[Any]]) -> li
         " the pathway by the day of the referral.",
     )
     short = ["Category 1", "Category 2", "Category 3", "Below category 1", "Not recorded"]
-    return [table, blocks.bars("Police category at referral", short, counts, printed)]
+    return [table, blocks.bars("Police category at referral", short, counts, printed, table)]
 
 
 KNOWN_OR_SUSPECTED = ("known", "suspected")

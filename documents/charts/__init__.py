@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from reportlab.graphics.shapes import Drawing
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from documents.charts.bars import bars_drawing
 from documents.charts.radar import radar_drawing
-from documents.fonts import register
+from documents.fonts import BODY, BOLD, register
 from figures import Bars, Figures, Radar, Table, as_at
 
 NO_LEVEL = "No level"
@@ -44,13 +45,44 @@ def as_table(block: Radar | Bars) -> Table:
     }
 
 
-def shares(columns: int) -> list[float]:
-    """How a table's width is shared among its columns, in the PDF and in Word alike: the
-    first (what a row is about) wider than the columns of figures."""
-    if columns == 1:
-        return [1.0]
-    first = 0.6 if columns == 2 else 0.4
-    return [first] + [(1 - first) / (columns - 1)] * (columns - 1)
+def shares(head: list[str], rows: list[list[str]], width: float) -> list[float]:
+    """How a table `width` points wide is shared among its columns, in the PDF and in Word
+    alike. Each column first gets room for its longest word (bold in the head), so that no
+    word is broken; what is left goes to the columns whose text wraps, by how much more they
+    hold, up to WIDE points of text a column."""
+    register()
+    size, pad = CELL_SIZE, CELL_PADDING
+
+    def measure(words: str, bold: bool) -> float:
+        return stringWidth(words, BOLD if bold else BODY, size)
+
+    columns = range(len(head))
+    floor = [
+        pad
+        + max(
+            measure(word, number == 0)
+            for number, row in enumerate([head, *rows])
+            for word in (row[c].split() or [""])
+        )
+        for c in columns
+    ]
+    whole = [
+        pad + min(WIDE, max(measure(row[c], n == 0) for n, row in enumerate([head, *rows])))
+        for c in columns
+    ]
+    spare = width - sum(floor)
+    more = [max(0.0, w - f) for w, f in zip(whole, floor, strict=True)]
+    if spare <= 0 or not sum(more):
+        given = floor if spare <= 0 else [f + spare / len(head) for f in floor]
+    else:
+        given = [f + spare * m / sum(more) for f, m in zip(floor, more, strict=True)]
+        if sum(whole) <= width:  # everything fits on one line: share what is left evenly
+            given = [w + (width - sum(whole)) / len(head) for w in whole]
+    return [g / sum(given) for g in given]
+
+
+CELL_SIZE, CELL_PADDING = 9.5, 12.0  # points: the body text of a cell, its padding left and right
+WIDE = 220.0  # points of text: a column holding more wraps, as wide as the others allow
 
 
 LEGEND_SHARES = [0.15, 0.85]  # a radar's legend: the level's number, then its words
