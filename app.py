@@ -105,6 +105,7 @@ def create_app(
     from web.documents import bp as documents
     from web.drafts import bp as drafts
     from web.pathway import bp as pathway
+    from web.reports import bp as reports
     from web.sections import bp as sections
     from web.sending import bp as sending
     from web.versions import bp as versions
@@ -118,6 +119,7 @@ def create_app(
         cases,
         case_status,
         contacts,
+        reports,
         documents,
         drafts,
         pathway,

@@ -23,7 +23,7 @@ from forms.model import Artefact
 from forms.prefill import USER_DETAILS, case_values, known_values
 from forms.web import check, error_summary, form_class
 from mail import undelivered_for
-from models import AuditEvent, Case, CaseMember, CaseStage, Document, Submission, User, db
+from models import AuditEvent, Case, CaseMember, CaseStage, Submission, User, db
 from pathway.state import refresh
 from schemas import schema_for, stored_schema
 from serving.transactions import writing
@@ -31,7 +31,6 @@ from web.access import CASEWORKERS, audit, public, roles
 from web.case_contacts import contacts_section
 from web.case_pathway import pathway_section
 from web.continuing import in_packs, own_drafts
-from web.report_links import may_see_unattached
 
 bp = Blueprint("cases", __name__)
 
@@ -303,24 +302,3 @@ def _colleague(case: Case, email: str) -> tuple[str, User | None]:
     if any(m.user_id == user.id for m in case.members):
         return f"{user.display_name} already works on this case", None
     return "", user
-
-
-@bp.get("/reports")
-@roles("phoenix", "manager")
-def reports() -> ResponseReturnValue:
-    """Documents about the whole service rather than one young person: the reports; their
-    case studies are listed on each report's pages, and those not yet attached to one (the
-    user's own, or every one for managers) above the reports (web.report_links)."""
-    documents = db.session.scalars(
-        select(Document).where(Document.case_id.is_(None)).order_by(Document.created_at.desc())
-    ).all()
-    visible = [d for d in documents if current_user.role in starters(ARTEFACTS[d.artefact])]
-    reports = [d for d in visible if ARTEFACTS[d.artefact].attached_to is None]
-    unattached = [
-        d
-        for d in visible
-        if ARTEFACTS[d.artefact].attached_to and d.report_id is None and may_see_unattached(d)
-    ]
-    return render_template(
-        "reports.html", documents=reports, unattached=unattached, startable=startable(None)
-    )

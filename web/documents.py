@@ -214,5 +214,5 @@ def posted_over(doc: Document, artefact: Artefact) -> MultiDict:
 
 def home_of(doc: Document) -> str:
     if doc.case_id is None:
-        return url_for("cases.reports")
+        return url_for("reports.reports")
     return url_for("cases.case", case_id=doc.case_id)

@@ -28,7 +28,7 @@ def offer(slug: str, case_id: str | None = None) -> ResponseReturnValue:
     there is a draft). With no draft left, back to where forms are started."""
     artefact, case = startable(slug, case_id)
     report_to_attach(artefact, "")  # a case study is added from its report, never offered here
-    back = url_for("cases.case", case_id=case_id) if case_id else url_for("cases.reports")
+    back = url_for("cases.case", case_id=case_id) if case_id else url_for("reports.reports")
     drafts = open_drafts(slug, case_id)
     if not drafts:
         return redirect(back)
