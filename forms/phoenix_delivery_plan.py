@@ -220,7 +220,6 @@ ARTEFACT = PHOENIX_DELIVERY_PLAN = Artefact(
             "The number of intervention sessions must be 20 or fewer, unless more were agreed"
             f" with the Associate Director of Safeguarding: {AGREED}",
             at="number_of_sessions",
-            reads=("number_of_sessions",),
             unless="more_sessions",
         ),
         no_more_than(
@@ -229,7 +228,6 @@ ARTEFACT = PHOENIX_DELIVERY_PLAN = Artefact(
             "Give 20 sessions or fewer, unless more were agreed with the Associate Director of"
             f" Safeguarding: {AGREED}",
             at="topic_sessions",
-            reads=("relationship_sessions", "topic_sessions"),
             unless="more_sessions",
         ),
     ),

@@ -92,15 +92,15 @@ def no_more_than(
     message: str,
     *,
     at: str,
-    reads: Sequence[str],
     unless: str,
 ) -> Rule:
     """What `count` counts in the answers must be no more than `limit` unless the box `unless`
-    (a tick: a MultiChoice) is ticked; the message sits on `at`."""
+    (a tick: a MultiChoice) is ticked; the message sits on `at`. It needs no earlier answer
+    before its section can start: an unticked `unless` and nothing counted are answers too."""
 
     def rule(data: Mapping[str, Any]) -> list[Problem]:
         if _filled(data.get(unless)) or count(data) <= limit:
             return []
         return [(at, message)]
 
-    return _reads(rule, (unless, *reads), at)
+    return _reads(rule, (), at)

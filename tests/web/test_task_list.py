@@ -97,3 +97,14 @@ def test_check_answers_says_when_no_block_of_a_repeat_was_given(client: FlaskCli
         "Offender/Suspect/Person of Concern None given Change Offender/Suspect/Person of Concern"
     )
     assert rows[0].xpath(".//a/@href") == [f"{url}/sections/{PERSONS}#persons-entry-1"]
+
+
+def test_a_limit_with_an_optional_tick_never_stops_a_section_from_starting() -> None:
+    """The delivery plan's "no more than 20 sessions, unless agreed" rules sit in later
+    sections: an unticked agreement and no session yet are answers, not missing ones."""
+    from forms.tasks import CANNOT_START, answered, tasks
+
+    plan = ARTEFACTS["phoenix_delivery_plan"]
+    given = answered([["client_name", "Fictional Client"], ["number_of_sessions", "12"]])
+    statuses = {t.section.title: t.status for t in tasks(plan, given, [])}
+    assert CANNOT_START not in statuses.values(), statuses
