@@ -49,8 +49,12 @@ def test_simultaneous_guesses_check_at_most_the_limit(migrated: Flask) -> None:
         thread.join(timeout=120)
 
     # Attempts counted while in flight can only make the count higher: at most ten checked.
-    counted = Counter(outcomes)
-    assert set(counted) <= {(200, WRONG), (429, THROTTLED)}
+    # On a loaded machine SQLite may be genuinely busy: a guess then gets 503 with no
+    # password checked (serving.transactions), never a 500 nor an eleventh check.
+    counted = Counter(
+        (status, "busy") if status == 503 else (status, message) for status, message in outcomes
+    )
+    assert set(counted) <= {(200, WRONG), (429, THROTTLED), (503, "busy")}
     assert sum(counted.values()) == GUESSES and counted[(200, WRONG)] <= 10
 
     # One at a time, the guesses go on until refused: ten passwords checked in all, never more.
