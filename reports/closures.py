@@ -126,8 +126,8 @@ def distance(ended: Sequence[Ended]) -> list[Block]:
         rows,
         "From the level on the Phoenix referral to the level on the case closure summary (1"
         " least concern, 5 most): a lower level is an improvement. Not scored: either has no"
-        f" level (not answered, or Other). Each row counts the {shown(len(ended))}"
-        " interventions ended.",
+        " level (not answered, or Other). Each row counts every intervention ended"
+        f" ({shown(len(ended))} in all).",
     )
     labels = ["Improved overall", "No change overall", "Worse overall", NOT_SCORED]
     overall_moves = Counter(_overall(m) for m in moves)

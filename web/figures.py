@@ -16,7 +16,8 @@ def chart_svg(block: Radar | Bars) -> Markup:
     """The block's chart as SVG. It is marked safe because documents.charts.svg writes every
     element itself and escapes every text in it (labels, names, the title)."""
     kind = "Star chart" if block["kind"] == "radar" else "Bar chart"
-    label = f"{kind}: {block['title']}. The same figures are in the table after it."
+    where = f"the table {block['same_as']}" if block.get("same_as") else "the table after it"
+    label = f"{kind}: {block['title']}. The same figures are in {where}."
     return svg(drawing(block, CHART_WIDTH), label)
 
 
