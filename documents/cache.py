@@ -81,11 +81,14 @@ def _put(key: Hashable, blob: bytes, limit: int) -> None:
             _drop(next(iter(_entries)))
 
 
-def document(versions: tuple[str, ...], kind: str, make: Callable[[], bytes]) -> bytes:
-    """The document of `kind` made from `versions` (ids): from memory, or made now by `make`,
-    which must need nothing more from the database (the connection is given back while it
-    waits for its turn at rendering and renders: serving.capacity)."""
-    key = (versions, kind, RENDERER, london_today())
+def document(
+    versions: tuple[str, ...], kind: str, make: Callable[[], bytes], about: Hashable = None
+) -> bytes:
+    """The document of `kind` made from `versions` (ids), saying `about` whom it is (a case's
+    details may change after): from memory, or made now by `make`, which must need nothing
+    more from the database (the connection is given back while it waits for its turn at
+    rendering and renders: serving.capacity)."""
+    key = (versions, kind, RENDERER, london_today(), about)
     blob = _get(key)
     if blob is None:
         release()

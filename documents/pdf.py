@@ -24,7 +24,6 @@ from reportlab.platypus import (
     SimpleDocTemplate,
 )
 
-from clocks.workdays import london_today
 from documents import pdf_output  # noqa: F401 - on import, makes reportlab write out faster
 from documents.fonts import BODY as FONT
 from documents.fonts import BOLD
@@ -40,6 +39,7 @@ from documents.pdf_grid import (
     ticked,
 )
 from documents.pdf_style import Heading, styles, text
+from documents.stamp import Stamp
 from figures import Figures
 from forms.choices import Choice
 from forms.kinds import UNTICKED, Field, LongText
@@ -73,29 +73,55 @@ def _options(f: Choice, value: Any, width: float) -> list[Line]:
     return ticked(choice_lines(empty, width), [o.value in chosen for o in f.options])
 
 
-def _grid(rows: list[tuple[Field, Any]], width: float) -> Grid:
+def _continued(f: Field, width: float) -> list[Line]:
+    """The label heading the rest of an answer split over a page end."""
+    return label_lines(f"{f.label_on_paper} (continued)", width)
+
+
+def _rows(f: Field, value: Any, width: float) -> list[Row]:
     """Short answers beside their labels; each long answer below its label, full width."""
+    if isinstance(f, LongText):
+        lines = answer_lines(f.display(value), width)
+        return [
+            Row(_label(f, width), [], full_width=True, shaded=True, keep_with_next=True),
+            Row([], lines or [()] * 3, full_width=True, continued=_continued(f, width)),
+        ]
+    if isinstance(f, Choice):
+        answer = _options(f, value, width - LABEL_WIDTH)
+    else:
+        answer = answer_lines(f.display(value), width - LABEL_WIDTH)
+    return [Row(_label(f, LABEL_WIDTH), answer, continued=_continued(f, LABEL_WIDTH))]
+
+
+def _grid(questions: list[list[tuple[Field, Any]]], width: float) -> Grid:
+    """Each question's rows: its own, then those of the follow-up boxes its answer shows
+    ("Other – please give details"), kept on its page."""
     grid: list[Row] = []
-    for f, value in rows:
-        if isinstance(f, LongText):
-            grid.append(
-                Row(_label(f, width), [], full_width=True, shaded=True, keep_with_next=True)
-            )
-            lines = answer_lines(f.display(value), width)
-            grid.append(Row([], lines or [()] * 3, full_width=True))
-        elif isinstance(f, Choice):
-            grid.append(Row(_label(f, LABEL_WIDTH), _options(f, value, width - LABEL_WIDTH)))
-        else:
-            lines = answer_lines(f.display(value), width - LABEL_WIDTH)
-            grid.append(Row(_label(f, LABEL_WIDTH), lines))
+    for question in questions:
+        rows = [row for f, value in question for row in _rows(f, value, width)]
+        for row in rows[:-1]:
+            row.keep_with_next = True
+        grid += rows
     return Grid(grid, LABEL_WIDTH)
 
 
-def _story(artefact: Artefact, data: Mapping[str, Any], width: float) -> list[Flowable]:
+def _about(stamp: Stamp, width: float) -> list[Flowable]:
+    """Who the document is about, as the paper forms open: a grid like the answers'."""
+    rows = [
+        Row(label_lines(label, LABEL_WIDTH), answer_lines(value, width - LABEL_WIDTH))
+        for label, value in stamp.about
+    ]
+    return [Grid(rows, LABEL_WIDTH)] if rows else []
+
+
+def _story(
+    artefact: Artefact, data: Mapping[str, Any], width: float, stamp: Stamp
+) -> list[Flowable]:
     style = styles()
     story: list[Flowable] = [
         text(artefact.title, style["title"]),
-        text("Kingston & Richmond Local Safeguarding Children Board", style["body"]),
+        text("Kingston & Richmond Local Safeguarding Children Board", style["note"]),
+        *_about(stamp, width),
     ]
     for section in artefact.sections:
         block: list[Flowable] = [Heading(section.title, style["h1"], level=0)]
@@ -103,15 +129,15 @@ def _story(artefact: Artefact, data: Mapping[str, Any], width: float) -> list[Fl
             block.append(text(section.description_on_paper, style["note"]))
         for part in section.parts():
             if not isinstance(part, Repeat):
-                printed = [f for p in part for f in p.shown(data)]
-                block.append(_grid([(f, data.get(f.name)) for f in printed], width))
+                printed = [[(f, data.get(f.name)) for f in p.shown(data)] for p in part]
+                block.append(_grid(printed, width))
                 continue
             for number, item in enumerate(data.get(part.name) or [{}], start=part.first_number):
                 block += [
                     CondPageBreak(KEEP_WITH_HEADING),
                     Heading(f"{part.item_label} {number}", style["h2"], level=1),
                     _grid(
-                        [(f, item.get(f.name)) for p in part.fields for f in p.shown(item)],
+                        [[(f, item.get(f.name)) for f in p.shown(item)] for p in part.fields],
                         width,
                     ),
                 ]
@@ -126,7 +152,7 @@ def _kept_together_if_short(block: list[Flowable], width: float) -> list[Flowabl
     return [KeepTogether(block)] if height <= SHORT_SECTION else block
 
 
-def _marked_canvas(title: str, generated: str) -> type[Canvas]:
+def _marked_canvas(footer: str) -> type[Canvas]:
     class MarkedCanvas(Canvas):
         """Defers each page so that every page can say "Page N of M" and carry the marking."""
 
@@ -160,20 +186,23 @@ def _marked_canvas(title: str, generated: str) -> type[Canvas]:
             self.drawCentredString(page_width / 2, page_height - 1.2 * cm, MARKING)
             self.drawCentredString(page_width / 2, 0.9 * cm, MARKING)
             self.setFont(FONT, 8)
-            self.drawString(MARGIN + 6, 1.4 * cm, f"{title} \u2013 generated {generated}")
+            self.drawString(MARGIN + 6, 1.4 * cm, footer)
             self.drawRightString(page_width - MARGIN - 6, 1.4 * cm, f"Page {number} of {total}")
 
     return MarkedCanvas
 
 
 def render_pdf(
-    artefact: Artefact, data: Mapping[str, Any], figures: Figures | None = None
+    artefact: Artefact,
+    data: Mapping[str, Any],
+    figures: Figures | None = None,
+    stamp: Stamp | None = None,
 ) -> bytes:
-    """The completed PDF (bytes) for clean answers, and the version's figures after them."""
+    """The completed PDF (bytes) for clean answers, and the version's figures after them;
+    `stamp` says whose and which version it is, at its start and in every page's footer."""
+    stamp = stamp or Stamp(artefact.title, 1)
     styles()
     out = io.BytesIO()
-    today = london_today()
-    generated = f"{today.day} {today:%B %Y}"
     doc = SimpleDocTemplate(
         out,
         pagesize=A4,
@@ -190,11 +219,11 @@ def render_pdf(
         initialFontName=FONT,
     )
     width = doc.width - 6 * 2  # SimpleDocTemplate's frame pads each side by 6 pt
-    story = _story(artefact, data, width)
+    story = _story(artefact, data, width, stamp)
     if figures and figures["blocks"]:
         story += figures_story(figures, width)
     doc.build(
         story,
-        canvasmaker=_marked_canvas(artefact.title, generated),
+        canvasmaker=_marked_canvas(stamp.footer),
     )
     return out.getvalue()

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 
 from reportlab.lib import colors
@@ -24,6 +24,10 @@ from forms.kinds import TICKED, UNTICKED
 
 LEADING = 12.5
 PAD_X, PAD_TOP, PAD_BOTTOM = 6.0, 4.0, 5.0
+# A row shorter than this moves whole to the next page rather than split: a question's options
+# and its answer stay together. A taller one (a long answer) must split somewhere.
+SPLIT_ABOVE = 300.0
+FULL_PAGE = 700.0  # the height of a page's frame is more (documents.pdf: about 716 points)
 INK = colors.HexColor("#0b0c0c")
 RULE = colors.HexColor("#b1b4b6")
 LABEL_FILL = colors.HexColor("#f3f2f1")
@@ -40,6 +44,9 @@ class Row:
     full_width: bool = False  # a long answer's label bar, or the long answer below it
     shaded: bool = False
     keep_with_next: bool = False
+    # What the rest of the row is headed with on the next page when it has to split: its
+    # label marked "(continued)" (for a long answer, the label bar above it).
+    continued: list[Line] | None = None
 
     @cached_property  # asked for on every layout pass; the lines never change
     def height(self) -> float:
@@ -63,20 +70,26 @@ class Grid(Flowable):
         while cut < len(self.rows) and used + self.rows[cut].height <= available_height:
             used += self.rows[cut].height
             cut += 1
-        if cut < len(self.rows):  # the row that does not fit: split it between lines
+        if cut < len(self.rows):  # the row that does not fit
             lines = int((available_height - used - PAD_TOP - PAD_BOTTOM) // LEADING)
             row = self.rows[cut]
-            # Only a long answer is split, its whole label on the first page: a row too tall
-            # for the rest of the page only by its label moves whole, so no question is cut.
-            if lines >= 2 and len(row.label) <= lines < len(row.answer):
-                first = Row(row.label[:lines], row.answer[:lines], row.full_width, row.shaded)
-                rest = Row(row.label[lines:], row.answer[lines:], row.full_width, row.shaded)
+            # Only a row too tall to move whole is split between lines, its whole label on the
+            # first page and the rest headed by its label "(continued)" on the next.
+            too_tall = row.height > SPLIT_ABOVE
+            if too_tall and len(row.label) <= lines < len(row.answer) and lines >= 2:
+                first = replace(row, answer=row.answer[:lines], keep_with_next=False)
+                rest = _continued(row, row.answer[lines:])
                 return [
                     Grid([*self.rows[:cut], first], self.label_width),
-                    Grid([rest, *self.rows[cut + 1 :]], self.label_width),
+                    Grid([*rest, *self.rows[cut + 1 :]], self.label_width),
                 ]
+        fits = cut
+        if cut == len(self.rows) - 1 and cut >= 2 and self.rows[cut].height <= SPLIT_ABOVE:
+            cut -= 1  # the last question does not start the next page alone
         while 0 < cut < len(self.rows) and self.rows[cut - 1].keep_with_next:
-            cut -= 1  # a label never ends a page without its answer
+            cut -= 1  # a label never ends a page without its answer, nor a choice its "Other"
+        if cut == 0 and available_height >= FULL_PAGE:
+            cut = fits  # at the top of a page already: what cannot be kept together splits
         if cut == 0:
             return []
         return [Grid(self.rows[:cut], self.label_width), Grid(self.rows[cut:], self.label_width)]
@@ -109,6 +122,15 @@ class Grid(Flowable):
         if not row.full_width:
             ops.append(f"n {fp_str(split_at, bottom)} m {fp_str(split_at, top)} l S")
         return "\n".join(ops)
+
+
+def _continued(row: Row, answer: list[Line]) -> list[Row]:
+    """The rows that carry on a split row on the next page, headed by its label "(continued)"."""
+    heading = row.continued or row.label
+    if row.full_width:  # a long answer below its label bar: the bar again, then the rest
+        bar = Row(heading, [], full_width=True, shaded=True, keep_with_next=True)
+        return [bar, replace(row, answer=answer)]
+    return [replace(row, label=heading, answer=answer)]
 
 
 def _draw_lines(text: GridText, lines: list[Line], x: float, top: float) -> None:

@@ -10,6 +10,7 @@ from typing import Any, Protocol
 
 from documents.fonts import register
 from documents.pdf import render_pdf
+from documents.stamp import Stamp
 from documents.word import compiled, render_word, template_path
 from figures import Figures
 from forms import ARTEFACTS
@@ -23,7 +24,11 @@ class Maker(Protocol):
     """Makes a document of clean answers, and the figures stored with their version."""
 
     def __call__(
-        self, artefact: Artefact, data: Mapping[str, Any], figures: Figures | None = None
+        self,
+        artefact: Artefact,
+        data: Mapping[str, Any],
+        figures: Figures | None = None,
+        stamp: Stamp | None = None,
     ) -> bytes: ...
 
 
@@ -53,10 +58,15 @@ def warm_up() -> None:
 
 
 def render(
-    kind: str, artefact: Artefact, data: Mapping[str, Any], figures: Figures | None = None
+    kind: str,
+    artefact: Artefact,
+    data: Mapping[str, Any],
+    figures: Figures | None = None,
+    stamp: Stamp | None = None,
 ) -> bytes:
     """The document of `kind` ("docx" or "pdf") for clean answers, with the figures stored
-    with their version (None: the artefact has none) drawn after them.
+    with their version (None: the artefact has none) drawn after them, saying whose and which
+    version it is (`stamp`; None: version 1 on no case, as the samples are).
 
     reportlab and lxml leave reference cycles behind; left to the collector's oldest
     generation they pile up for hundreds of renders (about 6 MB per 1,000 PDFs, measured with
@@ -64,7 +74,7 @@ def render(
     it costs about a millisecond in a serving worker (start-up objects are frozen by
     `app.create_app`, the rest are not), a tenth of a PDF, so it is not paid on every one.
     """
-    blob = FORMATS[kind].make(artefact, data, figures)
+    blob = FORMATS[kind].make(artefact, data, figures, stamp or Stamp(artefact.title, 1))
     if next(_renders) % COLLECT_EVERY == 0:
         gc.collect()
     return blob

@@ -29,6 +29,7 @@ from docxtpl import DocxTemplate
 from jinja2 import Environment, StrictUndefined, Template
 from markupsafe import Markup, escape
 
+from documents.stamp import Stamp
 from documents.word_figures import with_figures
 from figures import Figures
 from forms.model import Artefact
@@ -100,10 +101,13 @@ def compiled(path: Path) -> CompiledTemplate:
 
 
 def render_word(
-    artefact: Artefact, data: Mapping[str, Any], figures: Figures | None = None
+    artefact: Artefact,
+    data: Mapping[str, Any],
+    figures: Figures | None = None,
+    stamp: Stamp | None = None,
 ) -> bytes:
     """The completed Word document (.docx bytes) for clean answers, and the version's figures
-    after them."""
+    after them. (`stamp`, whose and which version it is, is not printed yet.)"""
     blob = compiled(template_path(artefact)).render(word_context(artefact, data))
     return with_figures(blob, figures) if figures and figures["blocks"] else blob
 

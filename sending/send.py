@@ -7,7 +7,6 @@ import datetime as dt
 import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
 
 from mail import Attachment, enqueue
 from models import Case, PathwayEvent, Sending, Submission, db
@@ -28,12 +27,6 @@ STEP_OF = {
 class Sent:
     sending: Sending
     password: str | None  # shown once to the sender when made here; None when agreed
-
-
-def reference(case: Case, details: Mapping[str, Any]) -> str:
-    """How a mail names the case: its reference, or the first characters of its id. Never the
-    young person's name."""
-    return str(details.get("case_reference") or f"CSE-{case.id[:8]}")
 
 
 def send(

@@ -336,16 +336,18 @@ def pdf_pages(blob: bytes, *, raw: bool = True) -> list[str]:
 
 
 def pdf_body(blob: bytes) -> str:
-    """The text of a PDF without each page's marking, footer and number, pages joined."""
+    """The text of a PDF without each page's marking, footer and number, and without the
+    labels "(continued)" that head the rest of a split answer: pages joined."""
     furniture = re.compile(
-        r"OFFICIAL-SENSITIVE|Page \d+ of \d+|.* – generated \d+ \w+ \d{4}( Page \d+ of \d+)?"
+        r"OFFICIAL-SENSITIVE|Page \d+ of \d+|.* – version \d+ – \d+ \w+ \d{4}( Page \d+ of \d+)?"
     )
-    return "\n".join(
-        line
-        for text in pdf_pages(blob)
-        for line in text.splitlines()
-        if not furniture.fullmatch(line.strip())
-    )
+    kept = []
+    for text in pdf_pages(blob):
+        lines = [line for line in text.splitlines() if not furniture.fullmatch(line.strip())]
+        # A page carrying on a split answer starts with its label (maybe wrapped) "(continued)".
+        head = next((n for n, line in enumerate(lines[:4]) if line.endswith("(continued)")), -1)
+        kept += lines[head + 1 :]
+    return "\n".join(kept)
 
 
 def squash(text: str) -> str:

@@ -9,13 +9,14 @@ from flask.typing import ResponseReturnValue
 from flask_login import current_user
 from sqlalchemy import select
 
+from documents.stamp import reference
 from models import Sending, db
 from sending.recipients import ROUTES, NotConfiguredError, recipients
-from sending.send import reference, send
+from sending.send import send
 from serving.transactions import writing
 from web.access import CASEWORKERS, audit, roles
 from web.cases import details, visible_case
-from web.versions import _version, rendered
+from web.versions import _version, rendered, stamp
 
 bp = Blueprint("sending", __name__)
 
@@ -58,7 +59,8 @@ def send_version(version_id: str) -> ResponseReturnValue:
         # Sent since this page was read (the form posted twice, or a reload of the result):
         # nothing more is sent; the page says so, and may be confirmed again.
         return render_template("send.html", **page, resent=True), 409
-    pdf = rendered("pdf", version, artefact)  # the same PDF as downloaded, figures and all
+    about = stamp(version)
+    pdf = rendered("pdf", version, artefact, about)  # the same PDF as downloaded, figures and all
     with writing():
         sent = send(
             version=version,
@@ -67,9 +69,9 @@ def send_version(version_id: str) -> ResponseReturnValue:
             pdf=pdf,
             recipients=who,
             settings=current_app.config["SENDING"],
-            case_reference=reference(case, known),
+            case_reference=reference(case.id, known),
             link=url_for("versions.answers", version_id=version.id, _external=True),
-            filename=f"{artefact.stem}-{version.short_id}-v{version.number}.pdf",
+            filename=about.file_name(artefact.stem, "pdf"),
             sender_id=current_user.id,
             sender_name=current_user.display_name,
         )

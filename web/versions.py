@@ -14,6 +14,7 @@ from sqlalchemy import select
 from documents import cache
 from documents.pack import merge
 from documents.render import FORMATS, render
+from documents.stamp import Stamp, stamp_of
 from figures import Figures
 from forms import ARTEFACTS, starters
 from forms.model import Artefact
@@ -58,12 +59,23 @@ def figures_of_version(submission: Submission) -> Figures | None:
     return cast(Figures | None, submission.figures)
 
 
-def rendered(kind: str, submission: Submission, artefact: Artefact) -> bytes:
+def stamp(submission: Submission) -> Stamp:
+    """Whose and which version a version's documents are: its case's details as they are now."""
+    case_id = submission.document.case_id
+    case = db.session.get(Case, case_id) if case_id else None
+    title = ARTEFACTS[submission.artefact].title
+    return stamp_of(title, submission.number, case_id, details(case) if case else None)
+
+
+def rendered(kind: str, submission: Submission, artefact: Artefact, about: Stamp) -> bytes:
     """A version's document of `kind`, from memory or made now from its answers and figures."""
     # Both read now: the render needs no database.
     answers, figures = submission.answers, figures_of_version(submission)
     return cache.document(
-        (submission.id,), kind, lambda: render(kind, artefact, _loaded(artefact, answers), figures)
+        (submission.id,),
+        kind,
+        lambda: render(kind, artefact, _loaded(artefact, answers), figures, about),
+        about,
     )
 
 
@@ -133,13 +145,15 @@ def document(version_id: str, kind: str) -> ResponseReturnValue:
     if kind not in FORMATS:
         abort(404)
     audit("download", document=doc)
-    blob = rendered(kind, submission, artefact)
-    # The file name is made here from the artefact and the id: never from an answer.
+    about = stamp(submission)
+    blob = rendered(kind, submission, artefact, about)
+    # The file name is made from the form, the case reference, the version and the day (the
+    # stamp's): never from a name or an answer.
     return send_file(
         io.BytesIO(blob),
         mimetype=FORMATS[kind].mimetype,
         as_attachment=True,
-        download_name=f"{artefact.stem}-{submission.short_id}-v{submission.number}.{kind}",
+        download_name=about.file_name(artefact.stem, kind),
     )
 
 
@@ -154,19 +168,25 @@ def pack(version_id: str) -> ResponseReturnValue:
     assert link is not None  # the continuing part always declares what it continues
     audit("download", document=pair[1].document)
 
-    stored = [(ARTEFACTS[part.artefact], part.answers, figures_of_version(part)) for part in pair]
+    stored = [
+        (ARTEFACTS[part.artefact], part.answers, figures_of_version(part), stamp(part))
+        for part in pair
+    ]
 
     def make() -> bytes:
         parts = [
-            (artefact.title, render("pdf", artefact, _loaded(artefact, answers), figures))
-            for artefact, answers, figures in stored
+            (artefact.title, render("pdf", artefact, _loaded(artefact, answers), figures, about))
+            for artefact, answers, figures, about in stored
         ]
         return merge(parts, link.pack_title)
 
-    blob = cache.document(tuple(part.id for part in pair), "pack.pdf", make)
+    abouts = tuple(about for *_, about in stored)
+    blob = cache.document(tuple(part.id for part in pair), "pack.pdf", make, abouts)
+    # Named as its continuing part, the newer: the pack's title, the case, that version, the day.
+    stem = link.pack_title.lower().replace(" ", "-")
     return send_file(
         io.BytesIO(blob),
         mimetype="application/pdf",
         as_attachment=True,
-        download_name=f"{link.pack_title.lower().replace(' ', '-')}-{pair[1].short_id}.pdf",
+        download_name=abouts[1].file_name(stem, "pdf"),
     )

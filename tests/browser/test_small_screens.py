@@ -67,7 +67,8 @@ def _my_work(page: Page) -> None:
     """My work as a manager, with what is due and what is overdue: a Phoenix referral recorded
     on the case weeks ago (once; the other widths find it there)."""
     page.goto("/my-work")
-    if not page.locator("#overdue").count():
+    ours = page.locator("#overdue tbody tr", has_text=CASE)  # other tests' cases may be overdue too
+    if not ours.count():
         page.goto("/")
         page.get_by_role("link", name=CASE).click()
         page.get_by_label("Phoenix Project referral sent").check()
@@ -77,7 +78,7 @@ def _my_work(page: Page) -> None:
         expect(page.locator("#step-recorded")).to_be_visible()
         page.goto("/my-work")
     expect(page.locator("#my-work tbody tr").first).to_be_visible()
-    expect(page.locator("#overdue tbody tr").first).to_contain_text(CASE)
+    expect(ours).to_have_count(1)
 
 
 PAGES: dict[str, Callable[[Page], None]] = {

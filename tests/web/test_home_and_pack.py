@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 
 from flask.testing import FlaskClient
 from pypdf import PdfReader
@@ -58,7 +59,10 @@ def test_referral_pack_has_both_parts_in_order_with_their_bookmarks(client: Flas
         assert len(links) == 1
     response = client.get(f"{mase_url}/pack.pdf")
     assert response.status_code == 200
-    assert response.headers["Content-Disposition"].startswith("attachment; filename=referral-pack-")
+    disposition = response.headers["Content-Disposition"]  # named as the MASE part, version 1
+    assert re.fullmatch(
+        r"attachment; filename=referral-pack-CSE-[\w-]{8}-v1-[\d-]{10}\.pdf", disposition
+    )
     referral = client.get(f"{referral_url}/document.pdf").data
     mase = client.get(f"{mase_url}/document.pdf").data
     reader = PdfReader(io.BytesIO(response.data))

@@ -8,6 +8,7 @@ from flask.testing import FlaskClient
 from lxml import etree
 from sqlalchemy import select
 
+from clocks import london_today
 from forms.choices import Choice
 from forms.kinds import LongText, Text
 from forms.model import Artefact
@@ -92,11 +93,14 @@ def test_hostile_answers_round_trip_literally(client: FlaskClient, artefact: Art
 
 def test_downloads_are_named_by_the_server(client: FlaskClient, artefact: Artefact) -> None:
     answers_url = submit(client, artefact, sample_json(artefact.slug))
-    short = answers_url.rsplit("/", 1)[1][:8]
+    # The form, the case's reference (the service's, as the test case has none of its own),
+    # the version and the day (documents.stamp): nothing typed.
+    case = "-CSE-[A-Za-z0-9-]+" if artefact.per_case else ""  # its id's _ made -
     for kind in ("docx", "pdf"):
         response = client.get(f"{answers_url}/document.{kind}")
         disposition = response.headers["Content-Disposition"]
-        assert disposition == f"attachment; filename={artefact.stem}-{short}-v1.{kind}"
+        name = rf"{artefact.stem}{case}-v1-{london_today().isoformat()}\.{kind}"
+        assert re.fullmatch(f"attachment; filename={name}", disposition)
         assert response.headers["Cache-Control"] == "no-store"
         assert response.headers["X-Content-Type-Options"] == "nosniff"
 

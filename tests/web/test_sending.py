@@ -19,7 +19,7 @@ from sqlalchemy import select
 from documents.pdf import render_pdf
 from forms import ARTEFACTS
 from mail.worker import deliver_due
-from models import AuditEvent, PathwayEvent, Sending, db
+from models import AuditEvent, PathwayEvent, Sending, Submission, db
 from tests.conftest import sample, sample_json
 from tests.helpers import (
     make_case,
@@ -34,6 +34,7 @@ from tests.helpers import (
     visible_text,
 )
 from tests.smtp import SmtpServer, in_clear
+from web.versions import stamp
 
 REFERRAL = ARTEFACTS["cse_referral"]
 
@@ -102,7 +103,9 @@ def test_a_referral_is_sent_to_its_boroughs_spa_with_nothing_personal_in_clear(
     # The attachment opens with the password shown once, and holds every answer.
     opened = _opened(blob, password.group(1))
     submitted = db.session.scalars(select(Sending)).one()
-    assert pdf_body(opened) == pdf_body(render_pdf(REFERRAL, _answers_of(submitted)))
+    sent_version = db.session.get_one(Submission, submitted.version_id)
+    made = render_pdf(REFERRAL, _answers_of(submitted), None, stamp(sent_version))
+    assert pdf_body(opened) == pdf_body(made)
     # What was sent is kept, byte for byte, with its hash; never the password.
     assert submitted.attachment == blob
     assert submitted.sha256 == hashlib.sha256(blob).hexdigest() and submitted.sha256 in sent
@@ -119,7 +122,6 @@ def test_a_referral_is_sent_to_its_boroughs_spa_with_nothing_personal_in_clear(
 
 
 def _answers_of(sending: Sending) -> dict:
-    from models import Submission
     from schemas import stored_schema
 
     version = db.session.get_one(Submission, sending.version_id)
