@@ -115,7 +115,8 @@ def test_the_case_page_shows_the_referral_pack(page: Page, screenshot) -> None:
     screenshot(page, "drafts-case-pack")
     with page.expect_download() as info:
         rows.nth(1).get_by_role("link", name="Download the referral pack (PDF)").click()
-    assert re.fullmatch(r"referral-pack-[\w-]{8}\.pdf", info.value.suggested_filename)
+    named = r"referral-pack-CSE-[A-Za-z0-9-]+-v1-\d{4}-\d\d-\d\d\.pdf"  # documents.stamp
+    assert re.fullmatch(named, info.value.suggested_filename)
     # Started again, the MASE draft is offered: a new one would be in no pack, it says.
     _start(page, case_url, MASE.title)
     expect(page.get_by_text("It will not be in a referral pack")).to_be_visible()

@@ -82,7 +82,8 @@ def test_sample_goes_from_the_form_to_both_documents(
         with page.expect_download() as info:
             page.get_by_role("link", name=link).click()
         assert re.fullmatch(
-            rf"{artefact.stem}-[\w-]{{8}}-v1\.{kind}", info.value.suggested_filename
+            rf"{artefact.stem}(-CSE-[A-Za-z0-9-]+)?-v1-\d{{4}}-\d\d-\d\d\.{kind}",
+            info.value.suggested_filename,
         )
         assert info.value.failure() is None
 
