@@ -24,8 +24,10 @@ serve: export CSE_FORMS_ENV = production
 serve: install assets debs-run db
 	$(BIN)/gunicorn --config gunicorn.conf.py
 
+# Two workers (this machine has 2 cores): the browser tests all in one, in order, the rest
+# shared (tests/browser/conftest.py).
 test: install assets debs-test
-	$(BIN)/pytest
+	$(BIN)/pytest -n 2 --dist loadgroup
 
 lint: install
 	$(BIN)/ruff check .

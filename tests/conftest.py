@@ -29,7 +29,8 @@ CHILDREN = ("Jasmine", "Testcase", "Examplename", "Kayla", "Notreal", "Jordan", 
 
 
 class _Everything(logging.Handler):
-    """Keeps every log line of the whole run, for the scan at its end."""
+    """Keeps every log line of the whole run (of this process: `make test` runs the suite in
+    two, pytest-xdist's workers), for the scans after each test and at the end."""
 
     lines: ClassVar[list[str]] = []
 
@@ -46,9 +47,25 @@ def pytest_configure(config: pytest.Config) -> None:
     root.setLevel(min(root.level, logging.INFO))  # access logs, SQL (no parameters), warnings
 
 
+def _named(lines: list[str]) -> list[str]:
+    return sorted({name for line in lines for name in CHILDREN if name in line})
+
+
+@pytest.fixture(autouse=True)
+def _logs_name_no_child() -> Iterator[None]:
+    """What each test logged (a server thread's lines included) names none of the sample
+    children: the test fails with the names found, whichever worker ran it."""
+    start = len(_Everything.lines)
+    yield
+    found = _named(_Everything.lines[start:])
+    if found:
+        pytest.fail(f"the logs name {', '.join(found)}", pytrace=False)
+
+
 def pytest_sessionfinish(session: pytest.Session) -> None:
-    """The log output of the whole suite holds none of the sample children's names."""
-    found = sorted({name for line in _Everything.lines for name in CHILDREN if name in line})
+    """The log output of the whole suite (of this process) holds none of the sample children's
+    names: lines logged between tests are caught here."""
+    found = _named(_Everything.lines)
     reporter = session.config.pluginmanager.get_plugin("terminalreporter")
     if found:
         session.exitstatus = pytest.ExitCode.TESTS_FAILED

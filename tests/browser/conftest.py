@@ -24,11 +24,14 @@ from tests.chromium import CHROMIUM, CHROMIUM_ARGS, TIMEOUT_MS, save_screenshot
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Every test in this directory drives a browser."""
+    """Every test in this directory drives a browser, against one live server and its
+    database: `make test` runs them all in one of its two workers (pytest-xdist's loadgroup),
+    in order, while the other worker runs the rest."""
     here = Path(__file__).resolve().parent
     for item in items:
         if here in Path(str(item.path)).resolve().parents:
             item.add_marker(pytest.mark.browser)
+            item.add_marker(pytest.mark.xdist_group("browser"))
 
 
 # The account the browser tests sign in with, and the case their forms start from. The

@@ -13,6 +13,16 @@ from tests.stores import POSTGRES_REACHABLE, REDIS, REDIS_REACHABLE, postgres_sc
 from tools.live import Gunicorn, prepare, service_environment
 from tools.nginx import Nginx
 
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Each module's tests share its servers (module-scoped fixtures): under `make test`'s
+    two workers, a module runs in one, so its servers start once."""
+    here = Path(__file__).resolve().parent
+    for item in items:
+        if here in Path(str(item.path)).resolve().parents:
+            item.add_marker(pytest.mark.xdist_group(f"live-{Path(str(item.path)).stem}"))
+
+
 ACCOUNTS = {
     "lee.live@example.org": "lead_professional",
     "morgan.live@example.org": "manager",
