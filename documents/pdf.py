@@ -36,6 +36,7 @@ from documents.pdf_grid import (
     choice_lines,
     hint_lines,
     label_lines,
+    not_answered,
     ticked,
 )
 from documents.pdf_style import Heading, styles, text
@@ -70,7 +71,9 @@ def _options(f: Choice, value: Any, width: float) -> list[Line]:
     if empty.count(UNTICKED) != len(f.options):  # a box in an option's own label
         return answer_lines(f.display(value), width)
     chosen = f.chosen(value)
-    return ticked(choice_lines(empty, width), [o.value in chosen for o in f.options])
+    lines = ticked(choice_lines(empty, width), [o.value in chosen for o in f.options])
+    # Nothing chosen: the empty boxes, as on paper, and a word that it was not answered.
+    return lines if chosen else lines + not_answered()
 
 
 def _continued(f: Field, width: float) -> list[Line]:
@@ -81,15 +84,15 @@ def _continued(f: Field, width: float) -> list[Line]:
 def _rows(f: Field, value: Any, width: float) -> list[Row]:
     """Short answers beside their labels; each long answer below its label, full width."""
     if isinstance(f, LongText):
-        lines = answer_lines(f.display(value), width)
+        lines = answer_lines(f.display(value), width) or not_answered()
         return [
             Row(_label(f, width), [], full_width=True, shaded=True, keep_with_next=True),
-            Row([], lines or [()] * 3, full_width=True, continued=_continued(f, width)),
+            Row([], lines, full_width=True, continued=_continued(f, width)),
         ]
     if isinstance(f, Choice):
         answer = _options(f, value, width - LABEL_WIDTH)
     else:
-        answer = answer_lines(f.display(value), width - LABEL_WIDTH)
+        answer = answer_lines(f.display(value), width - LABEL_WIDTH) or not_answered()
     return [Row(_label(f, LABEL_WIDTH), answer, continued=_continued(f, LABEL_WIDTH))]
 
 
