@@ -174,11 +174,15 @@ def _marked_canvas(footer: str) -> type[Canvas]:
             self._startPage()
 
         def save(self) -> None:
-            for number, state in enumerate(self._pages, start=1):
+            self.write(1, len(self._pages))
+
+        def write(self, first: int, total: int) -> None:
+            """Write the pages out, numbered from `first` of `total` (a pack's pages run on)."""
+            for number, state in enumerate(self._pages, start=first):
                 self.__dict__.update(state)
                 for key, kwargs in self._bookmarks:
                     super().bookmarkPage(key, **kwargs)
-                self._mark(number, len(self._pages))
+                self._mark(number, total)
                 super().showPage()
             super().save()
 
@@ -195,13 +199,30 @@ def _marked_canvas(footer: str) -> type[Canvas]:
     return MarkedCanvas
 
 
-def render_pdf(
+class LaidOut:
+    """A PDF whose pages are laid out and not yet written: `pages` of them, numbered when
+    written, so that the parts of a pack (documents.pack) number their pages on."""
+
+    def __init__(self, canvas: Any, out: io.BytesIO) -> None:
+        self._canvas, self._out = canvas, out
+
+    @property
+    def pages(self) -> int:
+        return len(self._canvas._pages)
+
+    def written(self, first: int = 1, total: int | None = None) -> bytes:
+        """The PDF (bytes), its pages numbered "Page N of `total`" from N = `first`."""
+        self._canvas.write(first, total or self.pages)
+        return self._out.getvalue()
+
+
+def lay_out(
     artefact: Artefact,
     data: Mapping[str, Any],
     figures: Figures | None = None,
     stamp: Stamp | None = None,
-) -> bytes:
-    """The completed PDF (bytes) for clean answers, and the version's figures after them;
+) -> LaidOut:
+    """The pages of a completed PDF for clean answers, and the version's figures after them;
     `stamp` says whose and which version it is, at its start and in every page's footer."""
     stamp = stamp or Stamp(artefact.title, 1)
     styles()
@@ -221,12 +242,21 @@ def render_pdf(
         displayDocTitle=True,
         initialFontName=FONT,
     )
+    doc._doSave = 0  # reportlab's switch: the pages are written by LaidOut.written
     width = doc.width - 6 * 2  # SimpleDocTemplate's frame pads each side by 6 pt
     story = _story(artefact, data, width, stamp)
     if figures and figures["blocks"]:
         story += figures_story(figures, width)
-    doc.build(
-        story,
-        canvasmaker=_marked_canvas(stamp.footer),
-    )
-    return out.getvalue()
+    doc.build(story, canvasmaker=_marked_canvas(stamp.footer))
+    return LaidOut(doc.canv, out)
+
+
+def render_pdf(
+    artefact: Artefact,
+    data: Mapping[str, Any],
+    figures: Figures | None = None,
+    stamp: Stamp | None = None,
+) -> bytes:
+    """The completed PDF (bytes) for clean answers, and the version's figures after them;
+    `stamp` says whose and which version it is, at its start and in every page's footer."""
+    return lay_out(artefact, data, figures, stamp).written()
