@@ -16,6 +16,7 @@ from typing import Any
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import cm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     CondPageBreak,
@@ -53,6 +54,7 @@ MARGIN = 2 * cm
 LABEL_WIDTH = 6 * cm
 KEEP_WITH_HEADING = 4 * cm  # a heading starts a new page rather than end one alone
 SHORT_SECTION = 9 * cm
+FOOTER_GAP = 12  # points between a page's footer and its number
 INK = colors.HexColor("#0b0c0c")
 RULE = colors.HexColor("#b1b4b6")
 LABEL_FILL = colors.HexColor("#f3f2f1")
@@ -192,9 +194,14 @@ def _marked_canvas(footer: str) -> type[Canvas]:
             self.setFont(BOLD, 10)
             self.drawCentredString(page_width / 2, page_height - 1.2 * cm, MARKING)
             self.drawCentredString(page_width / 2, 0.9 * cm, MARKING)
-            self.setFont(FONT, 8)
+            numbered = f"Page {number} of {total}"
+            room = page_width - 2 * (MARGIN + 6) - stringWidth(numbered, FONT, 8) - FOOTER_GAP
+            # A long form's title would run into the page number: its footer is set smaller.
+            size = min(8.0, 8.0 * room / stringWidth(footer, FONT, 8))
+            self.setFont(FONT, size)
             self.drawString(MARGIN + 6, 1.4 * cm, footer)
-            self.drawRightString(page_width - MARGIN - 6, 1.4 * cm, f"Page {number} of {total}")
+            self.setFont(FONT, 8)
+            self.drawRightString(page_width - MARGIN - 6, 1.4 * cm, numbered)
 
     return MarkedCanvas
 

@@ -1,13 +1,19 @@
 """Answers a reader can trust in the PDF (issue 12): an empty answer reads "Not answered",
-and no title breaks inside a short bracketed part such as "(Appendix 3)"."""
+no title breaks inside a short bracketed part such as "(Appendix 3)", and the footer saying
+whose page it is stays clear of the page number."""
 
 from __future__ import annotations
+
+import datetime as dt
+import re
+import subprocess
 
 import pytest
 
 from documents.pdf import render_pdf
 from documents.pdf_style import styles, text
 from documents.printed import NOT_ANSWERED
+from documents.stamp import Stamp
 from forms import ARTEFACTS
 from forms.choices import Choice
 from forms.kinds import Date, Field, LongText, Number, Text
@@ -28,6 +34,7 @@ def _lines(artefact: Artefact, data: dict) -> list[str]:
     ]
 
 
+LONG_DAY = dt.date(2027, 12, 30)
 KINDS = (Text, LongText, Date, Number, Choice)
 
 
@@ -76,3 +83,25 @@ def test_a_title_never_breaks_inside_its_bracketed_tail(width: int) -> None:
     title.wrap(width, 1000)
     lines = [" ".join(words) for _, words in title.blPara.lines]
     assert any("(Appendix\u00a03)" in line for line in lines), lines
+
+
+def test_a_long_footer_never_runs_into_the_page_number() -> None:
+    """Seen on the Phoenix referral: its long title ran under "Page 2 of 8"."""
+    artefact = ARTEFACTS["phoenix_referral"]
+    stamp = Stamp(artefact.title, 12, "KR-0042-LONGER", "Amira Fictional", None, LONG_DAY)
+    html = subprocess.run(
+        ["pdftotext", "-bbox", "-f", "1", "-l", "1", "-", "-"],
+        input=render_pdf(artefact, sample(artefact), None, stamp),
+        capture_output=True,
+        check=True,
+    ).stdout.decode()
+    words = [
+        (float(x0), float(x1), float(y0), word)
+        for x0, y0, x1, word in re.findall(
+            r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<', html
+        )
+    ]
+    page = next(w for w in words if w[3] == "Page" and w[2] > 700)
+    footer = [w for w in words if abs(w[2] - page[2]) < 2 and w[0] < page[0]]
+    assert footer and footer[-1][3] == "2027"
+    assert max(x1 for _, x1, _, _ in footer) < page[0] - 6
