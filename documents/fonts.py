@@ -19,10 +19,12 @@ from reportlab.pdfbase import pdfmetrics, ttfonts
 FONT_FILES = {
     "DejaVuSans": Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
     "DejaVuSans-Bold": Path("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"),
+    "DejaVuSans-Oblique": Path("/usr/share/fonts/truetype/dejavu/DejaVuSans-Oblique.ttf"),
     "Symbola": Path("/usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf"),
     "WenQuanYiZenHei": Path("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc"),
 }
 BODY, BOLD = "DejaVuSans", "DejaVuSans-Bold"
+ITALIC = "DejaVuSans-Oblique"  # only for the documents' own words: "Not answered" (issue 12)
 # Tried in order for a character the body font lacks: emoji and symbols, then Chinese,
 # Japanese kana and Korean Hangul (names written in them are common in the two boroughs).
 FALLBACKS = ("Symbola", "WenQuanYiZenHei")
@@ -67,9 +69,9 @@ def register() -> None:
     """Register the fonts every document uses. The fallbacks are loaded only when a text
     first needs them: Symbola costs every process about 8 MB, and the Chinese, Japanese and
     Korean font about 38 MB."""
-    for name in (BODY, BOLD):
+    for name in (BODY, BOLD, ITALIC):
         _load(name)
-    pdfmetrics.registerFontFamily(BODY, normal=BODY, bold=BOLD, italic=BODY, boldItalic=BOLD)
+    pdfmetrics.registerFontFamily(BODY, normal=BODY, bold=BOLD, italic=ITALIC, boldItalic=BOLD)
 
 
 def _font_for(code: int) -> str | None:

@@ -16,6 +16,7 @@ from typing import Any
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import cm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     CondPageBreak,
@@ -36,6 +37,7 @@ from documents.pdf_grid import (
     choice_lines,
     hint_lines,
     label_lines,
+    not_answered,
     ticked,
 )
 from documents.pdf_style import Heading, styles, text
@@ -52,6 +54,7 @@ MARGIN = 2 * cm
 LABEL_WIDTH = 6 * cm
 KEEP_WITH_HEADING = 4 * cm  # a heading starts a new page rather than end one alone
 SHORT_SECTION = 9 * cm
+FOOTER_GAP = 12  # points between a page's footer and its number
 INK = colors.HexColor("#0b0c0c")
 RULE = colors.HexColor("#b1b4b6")
 LABEL_FILL = colors.HexColor("#f3f2f1")
@@ -70,7 +73,9 @@ def _options(f: Choice, value: Any, width: float) -> list[Line]:
     if empty.count(UNTICKED) != len(f.options):  # a box in an option's own label
         return answer_lines(f.display(value), width)
     chosen = f.chosen(value)
-    return ticked(choice_lines(empty, width), [o.value in chosen for o in f.options])
+    lines = ticked(choice_lines(empty, width), [o.value in chosen for o in f.options])
+    # Nothing chosen: the empty boxes, as on paper, and a word that it was not answered.
+    return lines if chosen else lines + not_answered()
 
 
 def _continued(f: Field, width: float) -> list[Line]:
@@ -81,15 +86,15 @@ def _continued(f: Field, width: float) -> list[Line]:
 def _rows(f: Field, value: Any, width: float) -> list[Row]:
     """Short answers beside their labels; each long answer below its label, full width."""
     if isinstance(f, LongText):
-        lines = answer_lines(f.display(value), width)
+        lines = answer_lines(f.display(value), width) or not_answered()
         return [
             Row(_label(f, width), [], full_width=True, shaded=True, keep_with_next=True),
-            Row([], lines or [()] * 3, full_width=True, continued=_continued(f, width)),
+            Row([], lines, full_width=True, continued=_continued(f, width)),
         ]
     if isinstance(f, Choice):
         answer = _options(f, value, width - LABEL_WIDTH)
     else:
-        answer = answer_lines(f.display(value), width - LABEL_WIDTH)
+        answer = answer_lines(f.display(value), width - LABEL_WIDTH) or not_answered()
     return [Row(_label(f, LABEL_WIDTH), answer, continued=_continued(f, LABEL_WIDTH))]
 
 
@@ -171,11 +176,15 @@ def _marked_canvas(footer: str) -> type[Canvas]:
             self._startPage()
 
         def save(self) -> None:
-            for number, state in enumerate(self._pages, start=1):
+            self.write(1, len(self._pages))
+
+        def write(self, first: int, total: int) -> None:
+            """Write the pages out, numbered from `first` of `total` (a pack's pages run on)."""
+            for number, state in enumerate(self._pages, start=first):
                 self.__dict__.update(state)
                 for key, kwargs in self._bookmarks:
                     super().bookmarkPage(key, **kwargs)
-                self._mark(number, len(self._pages))
+                self._mark(number, total)
                 super().showPage()
             super().save()
 
@@ -185,20 +194,42 @@ def _marked_canvas(footer: str) -> type[Canvas]:
             self.setFont(BOLD, 10)
             self.drawCentredString(page_width / 2, page_height - 1.2 * cm, MARKING)
             self.drawCentredString(page_width / 2, 0.9 * cm, MARKING)
-            self.setFont(FONT, 8)
+            numbered = f"Page {number} of {total}"
+            room = page_width - 2 * (MARGIN + 6) - stringWidth(numbered, FONT, 8) - FOOTER_GAP
+            # A long form's title would run into the page number: its footer is set smaller.
+            size = min(8.0, 8.0 * room / stringWidth(footer, FONT, 8))
+            self.setFont(FONT, size)
             self.drawString(MARGIN + 6, 1.4 * cm, footer)
-            self.drawRightString(page_width - MARGIN - 6, 1.4 * cm, f"Page {number} of {total}")
+            self.setFont(FONT, 8)
+            self.drawRightString(page_width - MARGIN - 6, 1.4 * cm, numbered)
 
     return MarkedCanvas
 
 
-def render_pdf(
+class LaidOut:
+    """A PDF whose pages are laid out and not yet written: `pages` of them, numbered when
+    written, so that the parts of a pack (documents.pack) number their pages on."""
+
+    def __init__(self, canvas: Any, out: io.BytesIO) -> None:
+        self._canvas, self._out = canvas, out
+
+    @property
+    def pages(self) -> int:
+        return len(self._canvas._pages)
+
+    def written(self, first: int = 1, total: int | None = None) -> bytes:
+        """The PDF (bytes), its pages numbered "Page N of `total`" from N = `first`."""
+        self._canvas.write(first, total or self.pages)
+        return self._out.getvalue()
+
+
+def lay_out(
     artefact: Artefact,
     data: Mapping[str, Any],
     figures: Figures | None = None,
     stamp: Stamp | None = None,
-) -> bytes:
-    """The completed PDF (bytes) for clean answers, and the version's figures after them;
+) -> LaidOut:
+    """The pages of a completed PDF for clean answers, and the version's figures after them;
     `stamp` says whose and which version it is, at its start and in every page's footer."""
     stamp = stamp or Stamp(artefact.title, 1)
     styles()
@@ -218,12 +249,21 @@ def render_pdf(
         displayDocTitle=True,
         initialFontName=FONT,
     )
+    doc._doSave = 0  # reportlab's switch: the pages are written by LaidOut.written
     width = doc.width - 6 * 2  # SimpleDocTemplate's frame pads each side by 6 pt
     story = _story(artefact, data, width, stamp)
     if figures and figures["blocks"]:
         story += figures_story(figures, width)
-    doc.build(
-        story,
-        canvasmaker=_marked_canvas(stamp.footer),
-    )
-    return out.getvalue()
+    doc.build(story, canvasmaker=_marked_canvas(stamp.footer))
+    return LaidOut(doc.canv, out)
+
+
+def render_pdf(
+    artefact: Artefact,
+    data: Mapping[str, Any],
+    figures: Figures | None = None,
+    stamp: Stamp | None = None,
+) -> bytes:
+    """The completed PDF (bytes) for clean answers, and the version's figures after them;
+    `stamp` says whose and which version it is, at its start and in every page's footer."""
+    return lay_out(artefact, data, figures, stamp).written()

@@ -10,16 +10,18 @@ rest of a long paragraph on every page, and its tables re-wrap every cell when t
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 
 from reportlab.lib import colors
 from reportlab.lib.rl_accel import fp_str
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
-from documents.fonts import BODY, BOLD
-from documents.pdf_text import SIZE, GridText, Line, wrap
+from documents.fonts import BODY, BOLD, ITALIC
+from documents.pdf_text import INK, SIZE, GridText, Light, Line, Run, wrap
+from documents.printed import NOT_ANSWERED
 from forms.kinds import TICKED, UNTICKED
 
 LEADING = 12.5
@@ -28,11 +30,10 @@ PAD_X, PAD_TOP, PAD_BOTTOM = 6.0, 4.0, 5.0
 # and its answer stay together. A taller one (a long answer) must split somewhere.
 SPLIT_ABOVE = 300.0
 FULL_PAGE = 700.0  # the height of a page's frame is more (documents.pdf: about 716 points)
-INK = colors.HexColor("#0b0c0c")
 RULE = colors.HexColor("#b1b4b6")
 LABEL_FILL = colors.HexColor("#f3f2f1")
 _LABEL_FILL = f"{fp_str(LABEL_FILL.red, LABEL_FILL.green, LABEL_FILL.blue)} rg"
-_EMPTY_BOX = re.compile(UNTICKED)
+_BEFORE_BOX = re.compile(f"(?={UNTICKED})")
 
 
 @dataclass
@@ -152,19 +153,50 @@ def hint_lines(text: str, width: float) -> list[Line]:
 
 @lru_cache(maxsize=4096)  # the printed options of the declarations: a small, fixed set
 def choice_lines(text: str, width: float) -> list[Line]:
-    """A choice's options with every tick box empty, wrapped once per process."""
-    return answer_lines(text, width)
+    """A choice's options with every tick box empty, wrapped once per process.
+
+    They are wrapped in bold, the wider face, so that whichever option is chosen (and printed
+    in bold) the lines break in the same places; each option starts a run of its own (at its
+    box), so that `ticked` can print it bold or light without measuring anything again.
+    """
+    lines = wrap(text, BOLD, width - 2 * PAD_X)
+    return [tuple(piece for run in line for piece in _at_boxes(*run)) for line in lines]
+
+
+def _at_boxes(font: str, text: str, x: float) -> Iterator[Run]:
+    """A run cut where each option starts (at its empty box), each piece where it is drawn."""
+    pieces = [p for p in _BEFORE_BOX.split(text) if p]
+    for piece in pieces:
+        yield font, piece, x
+        x += stringWidth(piece, font, SIZE)
 
 
 def ticked(lines: list[Line], ticks: Iterable[bool]) -> list[Line]:
-    """Options' lines with each empty box, in order, ticked or left empty. A ticked box is as
-    wide as an empty one (a test checks it), so the lines break where they did."""
+    """Options' lines (`choice_lines`) with each empty box, in order, ticked or left empty:
+    the chosen option's words in bold beside its ticked box, the others lighter (issue 12).
+    A ticked box is as wide as an empty one (a test checks it), so the lines break where
+    they did."""
     marks = iter(ticks)
+    chosen = False
+    out = []
+    for line in lines:
+        runs: list[Run] = []
+        for font, text, x in line:
+            if text[0] == UNTICKED:
+                chosen = next(marks)
+                text = (TICKED if chosen else UNTICKED) + text[1:]
+            if chosen:
+                runs.append((font, text, x))
+            else:
+                runs.append((Light(BODY if font == BOLD else font), text, x))
+        out.append(tuple(runs))
+    return out
 
-    def mark(_: re.Match[str]) -> str:
-        return TICKED if next(marks) else UNTICKED
 
-    return [tuple((font, _EMPTY_BOX.sub(mark, run), x) for font, run, x in line) for line in lines]
+def not_answered() -> list[Line]:
+    """What an empty answer prints, lighter and in italics, so that a reader tells a question
+    not answered from one not asked (issue 12)."""
+    return [((Light(ITALIC), NOT_ANSWERED, 0.0),)]
 
 
 def answer_lines(text: str, width: float) -> list[Line]:

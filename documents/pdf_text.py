@@ -2,6 +2,13 @@
 
 Wrapping is linear in the length of the text. Nothing here is kept between renders: the text
 is a child's answers, and a measured word kept in a cache would keep the answer in the process.
+
+Right-to-left text (issue 12): each typed line is a paragraph whose base direction is
+left-to-right unless most of its letters are right-to-left (an English sentence that starts
+with an Arabic name stays an English sentence). Arabic is shaped, wrapped in logical order,
+and each wrapped line is then put in visual order (Unicode bidi, with that base direction).
+The shaped glyphs (presentation forms, U+FB50-U+FEFF) are each written inside a marked-content
+span whose /ActualText is the letter typed, so that copying or searching gives it back.
 """
 
 from __future__ import annotations
@@ -13,6 +20,7 @@ from functools import cache
 
 import arabic_reshaper
 from bidi import get_display
+from reportlab.lib import colors
 from reportlab.lib.rl_accel import escapePDF, fp_str
 from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
 from reportlab.pdfgen.canvas import Canvas
@@ -21,8 +29,24 @@ from reportlab.pdfgen.textobject import PDFTextObject
 from documents.fonts import runs
 
 SIZE = 9.5
+INK = colors.HexColor("#0b0c0c")
+# Lighter, and still printed clearly (GOV.UK's secondary text colour): what was not chosen.
+LIGHT_INK = colors.HexColor("#505a5f")
+_INK_FILL = f"{fp_str(INK.red, INK.green, INK.blue)} rg"
+_LIGHT_FILL = f"{fp_str(LIGHT_INK.red, LIGHT_INK.green, LIGHT_INK.blue)} rg"
+BOM = b"\xfe\xff"  # a PDF text string in UTF-16BE starts with it
 _RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
+# Shaped Arabic: glyphs that stand for letters typed otherwise (documents.pdf_text docstring).
+_SHAPED = re.compile("([\ufb50-\ufdff\ufe70-\ufefc])")
 _TOKENS = re.compile(r"[^ ]+| +")  # words break at spaces only: never at a no-break space
+
+
+class Light(str):
+    """A font name whose runs are drawn in the lighter ink (LIGHT_INK): the options not chosen
+    and "Not answered" (issue 12). It equals the plain name, so it selects the same font."""
+
+    __slots__ = ()
+
 
 Run = tuple[str, str, float]
 Line = tuple[Run, ...]
@@ -36,12 +60,44 @@ def _measured(text: str, font: str) -> list[Run]:
     return [(f or font, run, stringWidth(run, f or font, SIZE)) for f, run in runs(text)]
 
 
-def _visual(line: str) -> str:
-    """A line as drawn: composed characters, tabs as spaces, right-to-left runs shaped."""
-    line = unicodedata.normalize("NFC", line).replace("\t", "    ")
-    if _RTL.search(line):
-        line = get_display(arabic_reshaper.reshape(line))
-    return line
+def _typed(line: str) -> str:
+    """A typed line as printed: composed characters, tabs as spaces."""
+    return unicodedata.normalize("NFC", line).replace("\t", "    ")
+
+
+def mostly_right_to_left(paragraph: str) -> bool:
+    """Whether more of a paragraph's letters are right-to-left (Arabic, Hebrew) than
+    left-to-right: its base direction (issue 12), which python-bidi would otherwise take from
+    its first letter, so that "مريم said ..." would be laid out as an Arabic sentence."""
+    rtl = ltr = 0
+    for char in paragraph:
+        kind = unicodedata.bidirectional(char)
+        if kind in ("R", "AL"):
+            rtl += 1
+        elif kind == "L":
+            ltr += 1
+    return rtl > ltr
+
+
+def _wrap_bidi(
+    source: str, font: str, width: float, known: dict[str, tuple[list[Run], float]]
+) -> list[Line]:
+    """A typed line holding right-to-left text: shaped, wrapped in the order typed, then each
+    line put in visual order with the paragraph's base direction (right-aligned if RTL)."""
+    rtl = mostly_right_to_left(source)
+    lines = []
+    for line in _wrap(arabic_reshaper.reshape(source), font, width, known):
+        typed = "".join(text for _, text, _ in line)
+        if not typed:
+            lines.append(line)
+            continue
+        runs_ = _measured(get_display(typed, base_dir="R" if rtl else "L"), font)
+        drawn = sum(w for *_, w in runs_)
+        start = max(width - drawn, 0.0) if rtl else line[0][2]
+        placed: list[Run] = []
+        _place(placed, runs_, start)
+        lines.append(_trimmed(placed))
+    return lines
 
 
 def _break_word(word: str, font: str, width: float) -> Iterator[str]:
@@ -63,11 +119,14 @@ def wrap(text: str, font: str, width: float) -> list[Line]:
     widths: dict[str, float] = {}
     measured: dict[str, tuple[list[Run], float]] = {}
     for source in text.split("\n"):
-        visual = _visual(source)
-        if visual.isascii():
-            lines += _wrap_ascii(visual, font, width, widths)
+        if source.isascii():
+            lines += _wrap_ascii(source.replace("\t", "    "), font, width, widths)
+            continue
+        source = _typed(source)
+        if _RTL.search(source):
+            lines += _wrap_bidi(source, font, width, measured)
         else:
-            lines += _wrap(visual, font, width, measured)
+            lines += _wrap(source, font, width, measured)
     return lines
 
 
@@ -192,6 +251,40 @@ class GridText(PDFTextObject):
         self.setTextOrigin(x, y)
         if self._fontname != font:
             self.setFont(font, SIZE)
+        light = type(font) is Light
+        if light:
+            self._code.append(_LIGHT_FILL)
+        if text.isascii() or not _SHAPED.search(text):
+            self._show(font, text)
+        else:
+            self._show_shaped(font, text)
+        if light:
+            self._code.append(_INK_FILL)
+
+    def _show_shaped(self, font: str, text: str) -> None:
+        """Shaped Arabic, each glyph in a span giving the letters it stands for (/ActualText).
+
+        One glyph a span, never a word: pdftotext (poppler 22) puts a right-to-left word's
+        characters in the order typed itself, and reversed a span holding a whole word typed
+        in that order. A lam-alef ligature (one glyph, two letters) is given in the order
+        poppler then reads correctly (alef first); a reader taking /ActualText literally gives
+        those two letters swapped. pypdf (7.1) ignores /ActualText: it gives the shaped forms,
+        which NFKC normalisation turns back into the letters typed (ligature included).
+        """
+        for piece in _SHAPED.split(text):
+            if not piece:
+                continue
+            if len(piece) == 1 and _SHAPED.match(piece):
+                letters = unicodedata.normalize("NFKC", piece)[::-1]
+                actual = (BOM + letters.encode("utf-16-be")).hex().upper()
+                self._code.append(f"/Span <</ActualText <{actual}>>> BDC")
+                self._show(font, piece)
+                self._code.append("EMC")
+            else:
+                self._show(font, piece)
+
+    def _show(self, font: str, text: str) -> None:
+        """Write a run at the current point, as textOut would (without moving a cursor)."""
         codes = self._in_first_subset(font, text)
         if codes is None:
             self._code.append(self._formatText(text))

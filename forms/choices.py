@@ -31,11 +31,15 @@ class Option:
 def _ticks(options: tuple[Option, ...], chosen: set[str]) -> str:
     """Every option with its tick box, worded as printed: on one line when short, else one
     option a line."""
-    # A no-break space keeps each box on the line of its label when the line wraps.
-    boxes = [
-        f"{TICKED if o.value in chosen else UNTICKED}\u00a0{o.label_on_paper}" for o in options
-    ]
     short = len(options) <= 4 and all(len(o.label_on_paper) <= 24 for o in options)
+    # A no-break space keeps each box on the line of its label when the line wraps; short
+    # options joined on one line have no-break spaces between their words too, so a line
+    # breaks only between options, never inside one ("Police category 3", issue 12).
+    boxes = [
+        f"{TICKED if o.value in chosen else UNTICKED}\u00a0"
+        + (o.label_on_paper.replace(" ", "\u00a0") if short else o.label_on_paper)
+        for o in options
+    ]
     return "   ".join(boxes) if short else "\n".join(boxes)
 
 

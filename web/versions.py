@@ -12,7 +12,7 @@ from flask_login import current_user
 from sqlalchemy import select
 
 from documents import cache
-from documents.pack import merge
+from documents.pack import render_pack
 from documents.render import FORMATS, render
 from documents.stamp import Stamp, stamp_of
 from figures import Figures
@@ -174,11 +174,12 @@ def pack(version_id: str) -> ResponseReturnValue:
     ]
 
     def make() -> bytes:
+        # Laid out together, so that the pack's pages are numbered on (documents.pack).
         parts = [
-            (artefact.title, render("pdf", artefact, _loaded(artefact, answers), figures, about))
+            (artefact, _loaded(artefact, answers), figures, about)
             for artefact, answers, figures, about in stored
         ]
-        return merge(parts, link.pack_title)
+        return render_pack(parts, link.pack_title)
 
     abouts = tuple(about for *_, about in stored)
     blob = cache.document(tuple(part.id for part in pair), "pack.pdf", make, abouts)

@@ -11,7 +11,7 @@ from forms import ARTEFACTS
 from forms.model import Artefact
 from models import Continuation, Document, Submission, db
 from tests.conftest import sample_json
-from tests.helpers import make_case, page, squash, start, submit
+from tests.helpers import make_case, page, pdf_pages, squash, start, submit
 
 REFERRAL = ARTEFACTS["cse_referral"]
 MASE = ARTEFACTS["mase_referral"]
@@ -63,7 +63,10 @@ def test_the_mase_part_started_from_the_case_page_continues_the_referral(
     mase = submit(client, MASE, sample_json("mase_referral"), mase_form)
     link = db.session.get_one(Continuation, _version_id(mase))
     assert link.continues_id == _version_id(referral)
-    assert client.get(f"{mase}/pack.pdf").status_code == 200
+    pack = client.get(f"{mase}/pack.pdf")
+    assert pack.status_code == 200
+    pages = pdf_pages(pack.data)  # numbered on from part to part (issue 12)
+    assert all(f"Page {n} of {len(pages)}" in text for n, text in enumerate(pages, start=1))
 
 
 def test_it_continues_the_referrals_latest_version(client: FlaskClient) -> None:
