@@ -46,6 +46,7 @@ from figures import Figures
 from forms.choices import Choice
 from forms.kinds import UNTICKED, Field, LongText
 from forms.model import Artefact
+from forms.printed import printed_questions, repeat_heading
 from forms.repeat import Repeat
 
 MARKING = "OFFICIAL-SENSITIVE"
@@ -133,18 +134,17 @@ def _story(
         if section.description_on_paper:  # printed instructions, as on the paper form
             block.append(text(section.description_on_paper, style["note"]))
         for part in section.parts():
+            # What is printed, as apart from what the web says: forms.printed (issue 12).
             if not isinstance(part, Repeat):
-                printed = [[(f, data.get(f.name)) for f in p.shown(data)] for p in part]
-                block.append(_grid(printed, width))
+                block.append(_grid(printed_questions(part, data), width))
                 continue
+            if heading := repeat_heading(part, data):
+                block.append(Heading(heading, style["h2"], level=1, remember=False))
             for number, item in enumerate(data.get(part.name) or [{}], start=part.first_number):
                 block += [
                     CondPageBreak(KEEP_WITH_HEADING),
                     Heading(f"{part.item_label} {number}", style["h2"], level=1),
-                    _grid(
-                        [[(f, item.get(f.name)) for f in p.shown(item)] for p in part.fields],
-                        width,
-                    ),
+                    _grid(printed_questions(part.fields, item), width),
                 ]
         story += [CondPageBreak(KEEP_WITH_HEADING), *_kept_together_if_short(block, width)]
     return story

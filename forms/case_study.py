@@ -51,7 +51,9 @@ ARTEFACT = CASE_STUDY = Artefact(
                     "involvement",
                     "Description of young person's involvement since attending project",
                     hint="consider their starting points, personal development and engagement",
-                    print_hint=True,
+                    paper_label="Description of young person's involvement since attending"
+                    " project (consider their starting points, personal development and"
+                    " engagement)",
                     error_name="the description of the young person's involvement",
                 ),
                 LongText(
@@ -59,7 +61,9 @@ ARTEFACT = CASE_STUDY = Artefact(
                     "What were the outcomes for the young person",
                     hint="how have they progressed, what have they achieved through involvement"
                     " in your organisation",
-                    print_hint=True,
+                    paper_label="What were the outcomes for the young person (how have they"
+                    " progressed, what have they achieved through involvement in your"
+                    " organisation)",
                     error_name="the outcomes for the young person",
                 ),
                 LongText(

@@ -93,6 +93,10 @@ class Choice(Field):
             runs[-1][1].append((number, option))
         return runs
 
+    def follow_up_order(self) -> tuple[Option, ...]:
+        """The options in the order their follow-up boxes are printed: the options' own."""
+        return self.options
+
     def walk(self) -> Iterator[Field]:
         yield self
         for option in self.options:
@@ -106,7 +110,7 @@ class Choice(Field):
         one box for each existing variant); one that holds an answer is shown anyway."""
         yield self
         chosen = self.chosen(data.get(self.name))
-        for option in self.options:
+        for option in self.follow_up_order():
             for box in option.reveal:
                 if not chosen or option.value in chosen or data.get(box.name) not in (None, "", []):
                     yield from box.shown(data)
@@ -121,6 +125,13 @@ class YesNo(Choice):
     if_no: tuple[Field, ...] = ()
     labels: tuple[str, str] = ("Yes", "No")
     inline: bool = True
+    # The paper prints the "(If no)" box before the "(If yes)" one (Spotting the Signs,
+    # L2706-2712): documents and the answers page (shown) follow that order.
+    no_first: bool = False
+
+    def follow_up_order(self) -> tuple[Option, ...]:
+        yes, no = self.options
+        return (no, yes) if self.no_first else (yes, no)
 
     def __post_init__(self) -> None:
         yes, no = self.labels

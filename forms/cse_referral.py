@@ -7,7 +7,7 @@ is fixed.
 """
 
 from forms.choices import YesNo
-from forms.kinds import YOUNG_PERSON_AGE, Date, Email, LongText, Phone, Text
+from forms.kinds import YOUNG_PERSON_AGE, Date, Email, Join, LongText, Phone, Text
 from forms.model import Artefact, Section
 from forms.prefill import TODAY
 from forms.repeat import Repeat
@@ -177,11 +177,15 @@ ARTEFACT = CSE_REFERRAL = Artefact(
                     " \u201cEmail/ telephone number\u201d. Give an email address, a telephone"
                     " number or both.",
                     error_name="the referrer's email address",
+                    # Printed again as the paper's one box (issue 12).
+                    paper_label="Email/ telephone number",
+                    joins=Join("referrer_phone", " / ", missing=None),
                 ),
                 Phone(
                     "referrer_phone",
                     "Telephone number",
                     error_name="the referrer's telephone number",
+                    printed_in="referrer_email",
                 ),
                 Date(
                     "date_of_assessment", "Date of assessment", error_name="the date of assessment"

@@ -67,6 +67,35 @@ def unstorable_characters(text: str) -> list[str]:
     ]
 
 
+def printed_answer(value: Any) -> str:
+    """An answer as it fills a blank of a printed label or joins another: dates written out
+    ("3 March 2027"), anything else as it was given."""
+    if isinstance(value, dt.date):
+        return f"{value.day} {value:%B %Y}"
+    return str(value)
+
+
+@dataclass(frozen=True)
+class Blank:
+    """A blank in a printed label that an answer fills (issue 12): "[date]" in "Update from
+    MASE meeting – [date]:". `answer` names the field whose answer fills it; None means the
+    field's own. Unanswered, the paper's placeholder is printed as it stands."""
+
+    placeholder: str
+    answer: str | None = None
+
+
+@dataclass(frozen=True)
+class Join:
+    """A printed row that gives two answers as one (issue 12): the reporting period printed
+    "1 April 2027 to 30 June 2027", not as two date rows. The field declaring it prints its
+    answer, `between`, then the answer of `field`, which has no row of its own."""
+
+    field: str
+    between: str = " to "
+    missing: str | None = "not answered"  # printed for a side not answered; None: left out
+
+
 @dataclass(frozen=True)
 class Field:
     """One question on a paper form.
@@ -76,6 +105,12 @@ class Field:
     web asks it, and `paper_label` is the printed label, verbatim, which the documents print.
     `error_name` is how error messages refer to the field when the label reads badly in a
     sentence ("Enter D.O.B").
+
+    What is printed is declared apart from what the web says (issue 12): the web shows `label`
+    and `hint`; documents print `printed_label(data)` (the paper label, its `blank` filled by an
+    answer) and the hint only when `print_hint` says the paper prints it. `printed_in` names
+    the field whose printed row carries this answer (in its label's blank or joined to its
+    answer), so this one has no row of its own; `joins` is the other side of that.
     """
 
     name: str
@@ -85,11 +120,42 @@ class Field:
     error_name: str | None = None
     print_hint: bool = False  # the hint is printed on the paper form: documents print it too
     paper_label: str | None = None
+    blank: Blank | None = None
+    printed_in: str | None = None
+    joins: Join | None = None
 
     @property
     def label_on_paper(self) -> str:
-        """The label as the paper form prints it, and so as the Word and PDF documents do."""
+        """The label as the paper form prints it, blanks unfilled ("[date]")."""
         return self.paper_label or self.label
+
+    def printed_label(self, data: Mapping[str, Any]) -> str:
+        """The label as a completed document prints it: the paper's label, its blank filled
+        by the answer in `data` when there is one, else left as the paper prints it."""
+        label = self.label_on_paper
+        if self.blank is None:
+            return label
+        value = data.get(self.blank.answer or self.name)
+        if value in (None, "", []):
+            return label
+        return label.replace(self.blank.placeholder, printed_answer(value))
+
+    def printed_value(self, data: Mapping[str, Any]) -> Any:
+        """The answer a completed document prints beside `printed_label`: this field's, or,
+        when it `joins` another, both answers as one ("1 April 2027 to 30 June 2027"; a side
+        not answered reads `Join.missing`); None when nothing is answered. Both fields are
+        displayed as this one's kind displays them."""
+        value = data.get(self.name)
+        if self.joins is None:
+            return value
+        other = data.get(self.joins.field)
+        if value in (None, "") and other in (None, ""):
+            return None
+        sides = [
+            self.display(value) or self.joins.missing,
+            self.display(other) or self.joins.missing,
+        ]
+        return self.joins.between.join(side for side in sides if side is not None)
 
     @property
     def called(self) -> str:

@@ -16,7 +16,7 @@ from typing import Any
 
 from forms.carry import persons_in_words
 from forms.choices import Choice, Option
-from forms.kinds import YOUNG_PERSON_AGE, Date, LongText, Number, Text
+from forms.kinds import YOUNG_PERSON_AGE, Blank, Date, LongText, Number, Text
 from forms.mase_referral import CATEGORY_1, CATEGORY_2, CATEGORY_3
 from forms.model import Artefact, Problem, Section
 from forms.prefill import From
@@ -173,18 +173,21 @@ ARTEFACT = MASE_CASE_SUMMARY = Artefact(
         Section(
             "Update from MASE meeting",
             (
-                # "[date]" is a placeholder for the meeting's date (inventory B2.13); the same
-                # date fills "Actions from [date]:" below (inferred).
+                # "[date]" is a placeholder for the meeting's date (inventory B2.13): the date
+                # is printed there, in the label of the update's box, and not in a row of its
+                # own; the same date fills "Actions from [date]:" below (inferred).
                 Date(
                     "meeting_date",
                     "Date of the MASE meeting",
-                    paper_label="Update from MASE meeting \u2013 [date]:",
                     hint="The update and the actions below are from this meeting.",
                     error_name="the date of the MASE meeting",
+                    printed_in="meeting_update",
                 ),
                 LongText(
                     "meeting_update",
                     "Update from MASE meeting",
+                    paper_label="Update from MASE meeting \u2013 [date]:",
+                    blank=Blank("[date]", "meeting_date"),
                     error_name="the update from the MASE meeting",
                 ),
                 # Inferred (inventory B2.14-B2.17): four rows of one grid under the update.
@@ -232,6 +235,7 @@ ARTEFACT = MASE_CASE_SUMMARY = Artefact(
                     "actions",
                     "Actions from the MASE meeting",
                     paper_label="Actions from [date]:",
+                    blank=Blank("[date]", "meeting_date"),
                     hint="The actions from the MASE meeting whose date is given above, each with"
                     " its owner and an update.",
                     item_label="Action",

@@ -17,18 +17,23 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Section:
-    """A titled part of an artefact. Its `description` is shown on the web; the documents print
-    `paper_description` instead when the paper's instructions are for paper only ("Please
-    tick ...")."""
+    """A titled part of an artefact. Its `description` is shown on the web and printed only
+    when the paper prints it too (`print_description`); the documents print
+    `paper_description` instead when the paper words its instructions for paper only ("Please
+    tick ..."). Web-only help never reaches a document (issue 12)."""
 
     title: str
     fields: tuple[Field, ...]
     description: str | None = None
     paper_description: str | None = None
+    print_description: bool = False  # the description is the paper's, verbatim
 
     @property
     def description_on_paper(self) -> str | None:
-        return self.paper_description or self.description
+        """The instructions the paper prints under the section's heading, if any."""
+        if self.paper_description:
+            return self.paper_description
+        return self.description if self.print_description else None
 
     def walk(self) -> Iterator[Field]:
         for f in self.fields:

@@ -59,9 +59,12 @@ _actions = Repeat(
         LongText(
             "review",
             "Review- how is it going?",
+            # Printed as one cell, verbatim (L3836-3839); the web shows the prompt as a hint.
+            paper_label="Review- how is it going? Ongoing review throughout the programme What"
+            " has made it feel better, what is different? What has worked to support you to"
+            " make the progress?",
             hint="Ongoing review throughout the programme. What has made it feel better, what is"
             " different? What has worked to support you to make the progress?",
-            print_hint=True,
             error_name="the review",
         ),
         Date("date_of_review", "Date of review", future_ok=True, error_name="the date of review"),
@@ -108,6 +111,7 @@ ARTEFACT = PHOENIX_ACTION_PLAN = Artefact(
             (_actions,),
             description="When completing an action plan please consider exit routes and"
             " progression. This should form part of the review process",
+            print_description=True,  # L3813
         ),
         # Inferred (L3040, L3046-3047, L3072): the outcome star "distance travelled tool" is
         # the referral's criteria scored again when the plan is reviewed; not required, as a

@@ -207,6 +207,9 @@ ARTEFACT = PHOENIX_CASE_CLOSURE = Artefact(
             description="It is worth considering giving a copy of this form to the young person"
             " – this enables them to have a record of what was discussed and what you both"
             " agreed.",
+            paper_description="It is worth considering giving a copy of this form to the young"
+            " person – this enables them to have a record of what was discussed and what you"
+            " both agreed \u2026.",  # L4085-4086, as printed
         ),
     ),
     rules=(

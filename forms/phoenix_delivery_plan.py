@@ -161,6 +161,10 @@ ARTEFACT = PHOENIX_DELIVERY_PLAN = Artefact(
             " be regularly reviewed. The intervention is between eight and 20 sessions; about"
             " four for a step-down from MASE; more than 20 only where agreed with the Associate"
             " Director of Safeguarding.",
+            # The printed instruction alone (L3866-3868); the rest is the manual's, for the web.
+            paper_description="This session plan is formulated based on need identified and is a"
+            " working document to compliment goals identified on the personal action plan,"
+            " progress will be regularly reviewed.",
         ),
         Section(
             "Establishing relationships and planning",
@@ -175,9 +179,10 @@ ARTEFACT = PHOENIX_DELIVERY_PLAN = Artefact(
                     fields=_session_fields(),
                 ),
             ),
-            # The printed instruction, then what the manual says of these sessions (L3038-3039).
+            # The printed instruction (L3870-3871), then, on the web only, what the manual says
+            # of these sessions (L3038-3039).
             description=DATE_AND_COVERED + FIRST_SESSIONS,
-            paper_description=TICK_AND_DATE + FIRST_SESSIONS,
+            paper_description=TICK_AND_DATE,
         ),
         Section(
             "Topics to cover",

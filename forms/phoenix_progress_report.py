@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from forms.kinds import Date, LongText, Number, Text
+from forms.kinds import Date, Join, LongText, Number, Text
 from forms.model import Artefact, Section
 from forms.prefill import TODAY
 from forms.rules import not_before
@@ -59,25 +59,24 @@ ARTEFACT = PHOENIX_PROGRESS_REPORT = Artefact(
                     required=True,
                     error_name="the report author",
                 ),
-                # Printed as one box "Reporting period"; split into a start and an end date
-                # (inventory 8.3 suggestion). The documents print the prompt so that the two
-                # dates cannot be confused.
-                # Required: the figures are worked out for the period.
+                # Printed as one box "Reporting period" (L4111); asked as a start and an end
+                # date (inventory 8.3 suggestion), printed again as one range, "1 April 2027
+                # to 30 June 2027" (issue 12). Required: the figures are worked out for it.
                 Date(
                     "period_start",
                     "Reporting period",
                     hint="Start date: the first day the report covers.",
-                    print_hint=True,
                     required=True,
                     error_name="the start date of the reporting period",
+                    joins=Join("period_end"),
                 ),
                 Date(
                     "period_end",
                     "Reporting period",
                     hint="End date: the last day the report covers.",
-                    print_hint=True,
                     required=True,
                     error_name="the end date of the reporting period",
+                    printed_in="period_start",
                 ),
                 # Inferred (inventory 8.4): the heading states a fixed purpose, yet a box is given.
                 LongText(

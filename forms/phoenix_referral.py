@@ -650,6 +650,11 @@ ARTEFACT = PHOENIX_REFERRAL = Artefact(
             description="Please note referrals should be made after or concurrently to a"
             " referral to Mase. Send the completed referral form to the Phoenix Project CSE"
             " referrals inbox and copy it to the relevant Associate Director of Safeguarding.",
+            # As printed (L3801-3805).
+            paper_description="Please note referrals should be made after or concurrently to a"
+            " referral to Mase. Please send your completed referral form to:"
+            " csereferrals@achievingforchildren.org.uk and be copied to the relevant Associate"
+            " Director of Safeguarding.",
         ),
         Section(
             "Office use only",

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from forms.choices import YesNo
-from forms.kinds import Date, LongText, Number, Text
+from forms.kinds import Blank, Date, LongText, Number, Text
 from forms.model import Artefact, Problem, Section
 from forms.rules import Rule
 
@@ -178,6 +178,7 @@ ARTEFACT = SPOTTING_THE_SIGNS = Artefact(
                     "sexual_contact",
                     "Are you having sexual contact with anyone?",
                     error_name="whether the young person is having sexual contact with anyone",
+                    no_first=True,
                     if_no=(
                         Text(
                             "last_sexual_contact",
@@ -370,6 +371,7 @@ ARTEFACT = SPOTTING_THE_SIGNS = Artefact(
                     paper_label="If you have identified risks or concerns please discuss with"
                     " your CSE or Safeguarding Lead by __________________ (date) and follow your"
                     " own child protection policy and procedure.",
+                    blank=Blank("__________________ (date)"),
                     hint="The date by which you will discuss the risks or concerns with your CSE"
                     " or Safeguarding Lead.",
                     future_ok=True,
@@ -382,6 +384,7 @@ ARTEFACT = SPOTTING_THE_SIGNS = Artefact(
                 ),
             ),
             description="Is there evidence of any of these within their relationship?",
+            print_description=True,  # L2779
         ),
         # No heading is printed (inventory calls it "Sign-off"); "Signed: Printed:" share one line
         # (L2793) and no date is printed.

@@ -44,7 +44,8 @@ def printed_words(artefact: Artefact) -> list[str]:
     for f in artefact.walk():
         inner = f.inner if isinstance(f, Repeat) else [f]
         for each in inner:
-            words.append(each.label_on_paper)
+            if each.printed_in is None:  # else printed in another's row, not under its label
+                words.append(each.label_on_paper)
             if isinstance(each, Choice):
                 words.extend(o.label_on_paper for o in each.options)
     return words

