@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Mapping
+from functools import cache
 from typing import Any
 
 from reportlab.lib import colors
@@ -43,6 +44,7 @@ from documents.pdf_grid import (
 from documents.pdf_style import Heading, styles, text
 from documents.stamp import Stamp
 from figures import Figures
+from forms import ARTEFACTS
 from forms.choices import Choice
 from forms.kinds import UNTICKED, Field, LongText
 from forms.model import Artefact
@@ -61,10 +63,21 @@ RULE = colors.HexColor("#b1b4b6")
 LABEL_FILL = colors.HexColor("#f3f2f1")
 
 
+@cache
+def _declared_labels() -> frozenset[str]:
+    """Every label the declarations print: any other was filled in from an answer."""
+    fields = [f for a in ARTEFACTS.values() for f in a.walk()]
+    fields += [
+        g for f in fields if isinstance(f, Repeat) for inner in f.inner for g in inner.walk()
+    ]
+    return frozenset(f.label_on_paper for f in fields)
+
+
 def _label(f: Field, width: float) -> list[Line]:
     """The label, in bold, with the prompt printed under it on paper (not web-only help)."""
     prompt = hint_lines(f.hint, width) if f.print_hint and f.hint else []
-    return label_lines(f.label_on_paper, width) + prompt
+    filled = f.label_on_paper not in _declared_labels()
+    return label_lines(f.label_on_paper, width, filled=filled) + prompt
 
 
 def _options(f: Choice, value: Any, width: float) -> list[Line]:
@@ -81,7 +94,8 @@ def _options(f: Choice, value: Any, width: float) -> list[Line]:
 
 def _continued(f: Field, width: float) -> list[Line]:
     """The label heading the rest of an answer split over a page end."""
-    return label_lines(f"{f.label_on_paper} (continued)", width)
+    filled = f.label_on_paper not in _declared_labels()
+    return label_lines(f"{f.label_on_paper} (continued)", width, filled=filled)
 
 
 def _rows(f: Field, value: Any, width: float) -> list[Row]:

@@ -142,8 +142,14 @@ def _draw_lines(text: GridText, lines: list[Line], x: float, top: float) -> None
 
 
 @lru_cache(maxsize=1024)  # labels come from the declarations: a small, fixed set
-def label_lines(text: str, width: float) -> list[Line]:
+def _declared_label_lines(text: str, width: float) -> list[Line]:
     return wrap(text, BOLD, width - 2 * PAD_X)
+
+
+def label_lines(text: str, width: float, *, filled: bool = False) -> list[Line]:
+    """A label wrapped in bold: kept between renders, unless its blank was `filled` from an
+    answer (forms.printed: "Update from MASE meeting – 3 March 2027:"), as no answer is kept."""
+    return wrap(text, BOLD, width - 2 * PAD_X) if filled else _declared_label_lines(text, width)
 
 
 @lru_cache(maxsize=1024)  # prompts printed under labels come from the declarations too

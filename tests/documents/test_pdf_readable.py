@@ -11,6 +11,7 @@ import subprocess
 import pytest
 
 from documents.pdf import render_pdf
+from documents.pdf_grid import _declared_label_lines
 from documents.pdf_style import styles, text
 from documents.printed import NOT_ANSWERED
 from documents.stamp import Stamp
@@ -20,7 +21,7 @@ from forms.kinds import Date, Field, LongText, Number, Text
 from forms.model import Artefact
 from forms.repeat import Repeat
 from tests.conftest import sample
-from tests.helpers import pdf_pages, squash
+from tests.helpers import pdf_body, pdf_pages, squash
 
 
 def _top_level(artefact: Artefact) -> list[Field]:
@@ -105,3 +106,16 @@ def test_a_long_footer_never_runs_into_the_page_number() -> None:
     footer = [w for w in words if abs(w[2] - page[2]) < 2 and w[0] < page[0]]
     assert footer and footer[-1][3] == "2027"
     assert max(x1 for _, x1, _, _ in footer) < page[0] - 6
+
+
+def test_a_label_filled_from_an_answer_is_not_kept_between_renders() -> None:
+    """Labels of the declarations are wrapped once per process; a label whose blank an answer
+    fills ("Update from MASE meeting – 3 March 2027:") is wrapped anew: no answer is kept."""
+    summary = ARTEFACTS["mase_case_summary"]
+    data = sample(summary)
+    render_pdf(summary, data)
+    kept = _declared_label_lines.cache_info().currsize
+    for day in (dt.date(2027, 3, 3), dt.date(2027, 4, 7)):
+        text = pdf_body(render_pdf(summary, {**data, "meeting_date": day}))
+        assert f"Update from MASE meeting \u2013 {day.day} {day:%B %Y}:" in text
+    assert _declared_label_lines.cache_info().currsize == kept

@@ -9,6 +9,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from documents.pdf import render_pdf
+from documents.printed import NOT_ANSWERED
 from documents.stamp import Stamp
 from forms import ARTEFACTS
 from forms.model import Artefact
@@ -41,7 +42,9 @@ ADDED: dict[str, tuple[str, ...]] = {
     "phoenix_progress_report": ("current capacity",),
 }
 
-FURNITURE = ("Kingston & Richmond Local Safeguarding Children Board",)
+# What every document prints besides the paper's wording: the board, and in the place of an
+# empty answer the words saying so (documents.printed).
+FURNITURE = ("Kingston & Richmond Local Safeguarding Children Board", NOT_ANSWERED)
 
 
 def answers(fields: Any, data: Mapping[str, Any]) -> Iterator[str]:
