@@ -49,14 +49,12 @@ def stamp(artefact: Artefact) -> Stamp:
 
 class Rendered:
     """The documents, made when first asked for and kept: a PDF per (artefact, answers), the
-    Word files of an answer set converted by one LibreOffice run on first asking, and the
-    positioned lines of each."""
+    Word files of an answer set converted by one LibreOffice run on first asking."""
 
     def __init__(self) -> None:
         self._answers: dict[tuple[str, str], dict[str, Any]] = {}
         self._pdf: dict[tuple[str, str], bytes] = {}
         self._word: dict[str, dict[str, bytes]] = {}
-        self._pages: dict[tuple[str, str, str], list[Page]] = {}
 
     def answers(self, slug: str, answers: str) -> dict[str, Any]:
         key = (slug, answers)
@@ -81,7 +79,6 @@ class Rendered:
         return self._word[answers][slug]
 
     def pages(self, slug: str, answers: str, kind: str) -> list[Page]:
-        key = (slug, answers, kind)
-        if key not in self._pages:
-            self._pages[key] = pages(self.printed(slug, answers, kind))
-        return self._pages[key]
+        """The printed lines of each page (not kept: thousands of pages of lines weigh
+        hundreds of megabytes, and each test reads them once)."""
+        return pages(self.printed(slug, answers, kind))

@@ -25,7 +25,7 @@ def _problems(rendered: Rendered, artefact: Artefact, answers: str, kind: str) -
 def _report(problems: list[str]) -> str:
     shown = "\n".join(problems[:12])
     more = f"\n... and {len(problems) - 12} more" if len(problems) > 12 else ""
-    return f"{len(problems)} problems:\n{shown}{more}"
+    return f"{len(problems)} problem(s):\n{shown}{more}"
 
 
 @pytest.mark.parametrize("answers", ANSWERS)
