@@ -5,14 +5,15 @@ PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 export CSE_FORMS_ENV ?= development
-# Debian packages: the PDF fonts for everyone; Chromium and poppler for the tests.
+# Debian packages: the PDF fonts for everyone; Chromium, poppler and LibreOffice (which prints
+# the Word files for the page checks and the visual regression tests) for the tests.
 RUN_DEBS := fonts-dejavu-core fonts-symbola fonts-wqy-zenhei
 # The tests also run the service as it is deployed: nginx (with the module that clears the
 # Server header) in front of gunicorn, over TLS (openssl makes the test certificate).
 TEST_DEBS := $(RUN_DEBS) chromium chromium-driver poppler-utils nginx-light \
-	libnginx-mod-http-headers-more-filter openssl
+	libnginx-mod-http-headers-more-filter openssl libreoffice-writer-nogui
 
-.PHONY: run serve test lint bench bench-http install assets db debs-run debs-test clean
+.PHONY: run serve test lint bench bench-http references install assets db debs-run debs-test clean
 
 run: install assets debs-run db
 	$(BIN)/flask --app app demo-accounts
@@ -40,6 +41,11 @@ bench: install assets debs-run
 # Through HTTP, with gunicorn on loopback, beside the previous commit (bench/served.py).
 bench-http: install assets debs-run
 	$(BIN)/python -m bench --http
+
+# After a deliberate change to how documents look: draw the pictures the visual regression
+# tests compare with (tests/documents/references) anew. Look at them before committing them.
+references: install debs-test
+	$(BIN)/python -m tests.documents.visual
 
 install: $(VENV)/.installed
 
