@@ -25,7 +25,7 @@ import datetime as dt
 import io
 import re
 import zipfile
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -116,31 +116,39 @@ _UNANSWERED = _runs([(NOT_ANSWERED, _LIGHTER)], "")
 
 
 def first_answered(answers: list[Markup]) -> Markup:
-    """Of boxes printed as one (tools.word_placement), the answered one, if any."""
-    return next((a for a in answers if a != _UNANSWERED), answers[0])
+    """Of boxes printed as one (tools.word_placement), the answered one; else "Not answered"
+    if one was asked, else blank."""
+    given = [a for a in answers if a and a != _UNANSWERED]
+    return given[0] if given else max(answers, key=bool)
 
 
 _ENV.filters["first_answered"] = first_answered
 
 
+def _answers(fields: Iterable[Field], data: Mapping[str, Any]) -> dict[str, Any]:
+    """Each field's answer by name. A box under an option not chosen was not asked: it is
+    left blank, as the PDF leaves it out, and only a box asked and left empty reads "Not
+    answered". A repeating block with no entries is given one blank entry, as the paper
+    form prints one empty block to fill."""
+    questions = list(fields)
+    asked = {f.name for question in questions for f in question.shown(data)}
+    answers: dict[str, Any] = {}
+    for question in questions:
+        for f in question.walk():
+            value = data.get(f.name)
+            if isinstance(f, Repeat):
+                answers[f.name] = [_answers(f.fields, item) for item in value or [{}]]
+            elif f.name in asked:
+                answers[f.name] = answer(f, value)
+            else:
+                answers[f.name] = Markup("")
+    return answers
+
+
 def word_context(artefact: Artefact, data: Mapping[str, Any]) -> dict[str, Any]:
     """The template's variables for the declared fields: exactly the declared field names,
-    each as its answer's runs (`answer`).
-
-    A repeating block with no entries is given one blank entry, as the paper form prints one
-    empty block to fill.
-    """
-    context: dict[str, Any] = {}
-    for f in artefact.walk():
-        value = data.get(f.name)
-        if isinstance(f, Repeat):
-            context[f.name] = [
-                {inner.name: answer(inner, item.get(inner.name)) for inner in f.inner}
-                for item in value or [{}]
-            ]
-        else:
-            context[f.name] = answer(f, value)
-    return context
+    each as its answer's runs (`answer`)."""
+    return _answers((f for section in artefact.sections for f in section.fields), data)
 
 
 def stamp_context(stamp: Stamp) -> dict[str, Any]:

@@ -257,3 +257,26 @@ def test_a_rendered_file_opens_in_python_docx(artefact: Artefact) -> None:
     assert document.paragraphs[0].style.name == "Title"
     with zipfile.ZipFile(io.BytesIO(render_word(artefact, sample(artefact)))) as archive:
         assert archive.testzip() is None
+
+
+def test_a_box_not_asked_is_blank_and_one_asked_reads_not_answered() -> None:
+    """A reader tells "not asked" (the box of an option not chosen: blank, as the PDF leaves
+    it out) from "not answered" (the box of the option chosen, left empty)."""
+    f = next(
+        f
+        for f in PHOENIX_REFERRAL.walk()
+        if isinstance(f, Choice) and len(f.options) == 6 and f.options[-1].reveal
+    )
+    box = f.options[-1].reveal[0]
+    data = sample(PHOENIX_REFERRAL)
+    data[box.name] = None
+
+    def box_text(chosen: str) -> str:
+        data[f.name] = chosen
+        body = xml(render_word(PHOENIX_REFERRAL, data))
+        (question,) = [tr for tr in body.iter(f"{W}tr") if _text(tr).startswith(f.label)]
+        rows = [_text(tr) for tr in question.itersiblings()]
+        return rows[rows.index(box.label_on_paper) + 1]  # the row after a label: its answer
+
+    assert box_text(f.options[0].value) == ""
+    assert box_text(f.options[-1].value) == NOT_ANSWERED
