@@ -11,9 +11,12 @@ questions. Templates are only ever made here, from the declarations: never edit 
 A short answer sits beside its label in a two-column table. A long answer has a table of its
 own, as wide as the text: its label in a row above it and the answer in a row below, as the
 PDF prints it. Issue 12 asks that an answer running onto another page carry its label,
-"(continued)". Word cannot print text only on a page where a row goes on, so the label row is
-the table's repeated header row (w:tblHeader): Word and LibreOffice print it again at the top
-of every page the answer runs onto, which is how a reader of the next page knows the question.
+"(continued)". Word cannot print text only on a page where a row goes on (a field in a
+repeated row prints the same on every page), so the word "(continued)" is not printed: the
+label row is the table's repeated header row (w:tblHeader), which Word and LibreOffice print
+again at the top of every page the answer runs onto, and that is how a reader of the next page
+knows the question. A box revealed by an option ("Other – please give details") carries its
+choice's row above its label, as header rows too.
 
 No answer is left alone: every row is w:cantSplit except a long answer's, and the rows of one
 question (a choice, then the boxes its options reveal; a long answer's label) keep with the

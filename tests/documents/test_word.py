@@ -280,3 +280,21 @@ def test_a_box_not_asked_is_blank_and_one_asked_reads_not_answered() -> None:
 
     assert box_text(f.options[0].value) == ""
     assert box_text(f.options[-1].value) == NOT_ANSWERED
+
+
+def test_figures_keep_the_style_and_the_properties() -> None:
+    """The figures added after the answers (documents.word_figures) use the base template's
+    heading and table styles, and saving them keeps the properties written at generation."""
+    from forms.phoenix_case_closure import PHOENIX_CASE_CLOSURE
+    from tests.figures_examples import example
+
+    blob = render_word(PHOENIX_CASE_CLOSURE, sample(PHOENIX_CASE_CLOSURE), example(), STAMP)
+    parts = word_parts(blob)
+    assert {n for n in parts if not n.startswith("word/media/")} == PARTS
+    assert b"python-docx" not in b"".join(parts.values())
+    body = xml(blob)
+    styles = {attr(p, "w:pPr/w:pStyle") for p in body.iter(f"{W}p")}
+    assert "Heading1" in styles
+    assert {attr(t, "w:tblPr/w:tblStyle") for t in body.iter(f"{W}tbl")} == {"TableGrid"}
+    title = xml(blob, "docProps/core.xml").findtext("{http://purl.org/dc/elements/1.1/}title")
+    assert title == PHOENIX_CASE_CLOSURE.title
