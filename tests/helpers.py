@@ -306,7 +306,9 @@ def word_text(blob: bytes) -> str:
     lines = [p.text for p in document.paragraphs]
     for table in document.tables:
         for row in table.rows:
-            lines.extend(cell.text for cell in row.cells)
+            # A cell spanning columns is listed once per column: read it once.
+            cells = list({id(cell._tc): cell for cell in row.cells}.values())
+            lines.extend(cell.text for cell in cells)
     for section in document.sections:
         lines.extend(p.text for p in section.header.paragraphs)
         lines.extend(p.text for p in section.footer.paragraphs)

@@ -1,153 +1,176 @@
-"""Write a first Word template for a declared artefact into doc_templates/.
+"""Write the Word template of declared artefacts into doc_templates/, from the base template.
 
-    python -m tools.make_word_template cse_referral
+    python -m tools.make_word_template              # every artefact
+    python -m tools.make_word_template cse_referral # one
 
-The template is laid out like the paper form: title, the sections as headings, and a
-label/answer table per section, with OFFICIAL-SENSITIVE in the header and footer. It is a
-starting point to be committed and then refined in Word; the test suite checks that it keeps
-using exactly the declared names.
+A template is the base template (tools.word_base: its named styles, page, header and footer)
+with a body laid out like the paper form and the PDF: the title, who the document is about
+(`_about`, filled by documents.word.render_word), then each section as a heading over its
+questions. Templates are only ever made here, from the declarations: never edit one by hand.
+
+A short answer sits beside its label in a two-column table. A long answer has a table of its
+own, as wide as the text: its label in a row above it and the answer in a row below, as the
+PDF prints it. Issue 12 asks that an answer running onto another page carry its label,
+"(continued)". Word cannot print text only on a page where a row goes on (a field in a
+repeated row prints the same on every page), so the word "(continued)" is not printed: the
+label row is the table's repeated header row (w:tblHeader), which Word and LibreOffice print
+again at the top of every page the answer runs onto, and that is how a reader of the next page
+knows the question. A box revealed by an option ("Other – please give details") carries its
+choice's row above its label, as header rows too.
+
+No answer is left alone: every row is w:cantSplit except a long answer's, and the rows of one
+question (a choice, then the boxes its options reveal; a long answer's label) keep with the
+next row, as do headings and printed instructions.
 """
 
 from __future__ import annotations
 
+import re
 import sys
+from collections.abc import Iterator
+from pathlib import Path
 
-from docx import Document
-from docx.document import Document as WordDocument
-from docx.enum.section import WD_ORIENT
-from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Cm, Pt, RGBColor
-from docx.table import Table
-
+from documents import word_style as s
 from documents.word import template_path
 from forms import ARTEFACTS
-from forms.kinds import Field
+from forms.kinds import Field, LongText
 from forms.model import Artefact
 from forms.repeat import Repeat
+from tools import word_base
+from tools.word_placement import Placement, placement
+from tools.word_xml import cell, paragraph, row, table, tag
 
-FONT = "Arial"
-LABEL_WIDTH, ANSWER_WIDTH = Cm(6.0), Cm(11.0)
 ENTRY = "entry"  # the loop variable of a repeating block
+_COLUMNS = [s.LABEL_WIDTH, s.ANSWER_WIDTH]  # every table's grid: label, answer
+BOARD = "Kingston & Richmond Local Safeguarding Children Board"
 
 
-def _fix_fonts(document: WordDocument) -> None:
-    """Arial everywhere, British English; built-in headings otherwise use theme fonts."""
-    for name in ("Normal", "Title", "Heading 1", "Heading 2"):
-        style = document.styles[name]
-        style.font.name = FONT
-        fonts = style.element.get_or_add_rPr().get_or_add_rFonts()
-        for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
-            fonts.attrib.pop(qn(attr), None)
-        fonts.set(qn("w:cs"), FONT)
-        lang = OxmlElement("w:lang")
-        lang.set(qn("w:val"), "en-GB")
-        style.element.get_or_add_rPr().append(lang)
-        style.font.color.rgb = RGBColor(0x0B, 0x0C, 0x0C)
-    document.styles["Normal"].font.size = Pt(10.5)
-    document.styles["Title"].font.size = Pt(22)
-    document.styles["Heading 1"].font.size = Pt(15)
-    document.styles["Heading 2"].font.size = Pt(12.5)
+def _label(f: Field, keep_next: bool) -> list[str]:
+    """The label, and the prompt printed under it on paper (not web-only help)."""
+    printed = [paragraph(s.LABEL, f.label_on_paper, keep_next)]
+    if f.print_hint and f.hint:
+        printed.append(paragraph(s.PROMPT, f.hint, keep_next))
+    return printed
 
 
-def _field(paragraph, instruction: str) -> None:
-    simple = OxmlElement("w:fldSimple")
-    simple.set(qn("w:instr"), instruction)
-    run = OxmlElement("w:r")
-    text = OxmlElement("w:t")
-    text.text = "1"
-    run.append(text)
-    simple.append(run)
-    paragraph._p.append(simple)
+def _answer(placeholder: str, keep_next: bool) -> str:
+    return paragraph(s.ANSWER, f"{{{{ {placeholder} }}}}", keep_next)
 
 
-def _marking(document: WordDocument) -> None:
-    section = document.sections[0]
-    section.orientation = WD_ORIENT.PORTRAIT
-    section.page_width, section.page_height = Cm(21.0), Cm(29.7)
-    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
-        setattr(section, side, Cm(2.0))
-    header = section.header.paragraphs[0]
-    header.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    header.add_run("OFFICIAL-SENSITIVE").bold = True
-    footer = section.footer.paragraphs[0]
-    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    footer.add_run("OFFICIAL-SENSITIVE").bold = True
-    numbers = section.footer.add_paragraph()
-    numbers.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    numbers.add_run("Page ")
-    _field(numbers, "PAGE")
-    numbers.add_run(" of ")
-    _field(numbers, "NUMPAGES")
+def _long(f: Field, placeholder: str, kept: list[str]) -> str:
+    """A long answer's own table, as wide as the text: the rows `kept` with it (its question's
+    choice, when an option revealed it), its label, then the answer, which alone may split
+    between pages. All rows but the answer are the table's header rows, printed again at the
+    top of every page the answer runs onto (see the module's docstring)."""
+    label = row([cell(s.TEXT_WIDTH, _label(f, True), shaded=True, span=2)], header=True)
+    answer = row([cell(s.TEXT_WIDTH, [_answer(placeholder, False)], span=2)], can_split=True)
+    return table(_COLUMNS, [*kept, label, answer])
 
 
-def _shade(cell, fill: str) -> None:
-    shading = OxmlElement("w:shd")
-    shading.set(qn("w:val"), "clear")
-    shading.set(qn("w:fill"), fill)
-    cell._tc.get_or_add_tcPr().append(shading)
+def _short(f: Field, placeholder: str, keep_next: bool, header: bool = False) -> str:
+    return row(
+        [
+            cell(s.LABEL_WIDTH, _label(f, keep_next), shaded=True),
+            cell(s.ANSWER_WIDTH, [_answer(placeholder, keep_next)]),
+        ],
+        header=header,
+    )
 
 
-def _row(table: Table, label: str, placeholder: str, prompt: str | None = None) -> None:
-    cells = table.add_row().cells
-    cells[0].width, cells[1].width = LABEL_WIDTH, ANSWER_WIDTH
-    _shade(cells[0], "F3F2F1")
-    cells[0].paragraphs[0].add_run(label).bold = True
-    if prompt:
-        cells[0].add_paragraph().add_run(prompt).font.size = Pt(9)
-    run = cells[1].paragraphs[0].add_run(f"{{{{ {placeholder} }}}}")
-    run._r.find(qn("w:t")).set(qn("xml:space"), "preserve")
+def _placeholder(f: Field, plan: Placement, entry: bool) -> str:
+    """The Jinja expression of a box's answer (several boxes printed as one: the answered)."""
+    # Inside a repeat, entry['name'], never entry.name: a field called "update" or "items"
+    # would otherwise print a dict method instead of the answer.
+    names = [f"{ENTRY}['{n}']" if entry else n for n in plan.together.get(f.name, (f.name,))]
+    return names[0] if len(names) == 1 else f"[{', '.join(names)}] | first_answered"
 
 
-def _table(document: WordDocument, fields: list[Field], entry: bool = False) -> None:
-    table = document.add_table(rows=0, cols=2)
-    table.style = "Table Grid"
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    for f in fields:
-        for inner in f.walk():
-            prompt = inner.hint if inner.print_hint else None
-            # Inside a repeat, entry['name'], never entry.name: a field called "update" or
-            # "items" would otherwise print a dict method instead of the answer.
-            name = f"{ENTRY}['{inner.name}']" if entry else inner.name
-            _row(table, inner.label_on_paper, name, prompt)
+def _questions(fields: tuple[Field, ...], plan: Placement, entry: bool = False) -> Iterator[str]:
+    """Tables of the questions `fields`, each with the boxes its options reveal.
 
-
-def _repeat(document: WordDocument, repeat: Repeat) -> None:
-    document.add_paragraph(f"{{%p for {ENTRY} in {repeat.name} %}}")
-    offset = f" + {repeat.first_number - 1}" if repeat.first_number != 1 else ""
-    document.add_heading(f"{repeat.item_label} {{{{ loop.index{offset} }}}}", level=2)
-    _table(document, list(repeat.fields), entry=True)
-    document.add_paragraph("{%p endfor %}")
-
-
-def build(artefact: Artefact) -> WordDocument:
-    document = Document()
-    _fix_fonts(document)
-    _marking(document)
-    document.core_properties.title = artefact.title
-    document.core_properties.author = "Kingston & Richmond CSE forms"
-    document.core_properties.language = "en-GB"
-    document.add_heading(artefact.title, level=0)
-    document.add_paragraph("Kingston & Richmond Local Safeguarding Children Board")
-    for section in artefact.sections:
-        document.add_heading(section.title, level=1)
-        if section.description_on_paper:
-            document.add_paragraph(section.description_on_paper)
-        for part in section.parts():
-            if isinstance(part, Repeat):
-                _repeat(document, part)
+    Rows of one question stay in one table, keeping with the next row: LibreOffice keeps rows
+    together only within a table, not a table with the next. So a question whose option
+    reveals a long box ("Other – please give details") is printed in that box's table, as its
+    header rows.
+    """
+    earlier: list[str] = []  # rows of the questions before, in the current two-column table
+    for question in plan.in_order(fields):
+        printed = plan.printed(question)
+        rows: list[tuple[Field, str, bool]] = []  # this question's short rows not yet placed
+        for number, f in enumerate(printed):
+            name = _placeholder(f, plan, entry)
+            if isinstance(f, LongText):
+                if earlier:
+                    yield table(_COLUMNS, earlier)
+                    earlier = []
+                yield _long(f, name, [_short(*r, header=True) for r in rows])
+                rows = []
             else:
-                _table(document, list(part))
-    return document
+                rows.append((f, name, number < len(printed) - 1))
+        earlier += [_short(*r) for r in rows]
+    if earlier:
+        yield table(_COLUMNS, earlier)
+
+
+def _about() -> Iterator[str]:
+    """Who the document is about (documents.stamp), as the paper forms open; left out when
+    the document is on no case."""
+    yield tag("{%p if _about %}")
+    yield table(
+        _COLUMNS,
+        [
+            row([cell(s.TEXT_WIDTH, [tag("{%tr for about in _about %}")], span=2)]),
+            _short_about(),
+            row([cell(s.TEXT_WIDTH, [tag("{%tr endfor %}")], span=2)]),
+        ],
+    )
+    yield tag("{%p endif %}")
+
+
+def _short_about() -> str:
+    return row(
+        [
+            cell(s.LABEL_WIDTH, [paragraph(s.LABEL, "{{ about[0] }}")], shaded=True),
+            cell(s.ANSWER_WIDTH, [paragraph(s.ANSWER, "{{ about[1] }}")]),
+        ]
+    )
+
+
+def _repeat(repeat: Repeat, plan: Placement) -> Iterator[str]:
+    yield tag(f"{{%p for {ENTRY} in {repeat.name} %}}")
+    offset = f" + {repeat.first_number - 1}" if repeat.first_number != 1 else ""
+    yield paragraph(s.HEADING2, f"{repeat.item_label} {{{{ loop.index{offset} }}}}")
+    yield from _questions(repeat.fields, plan, entry=True)
+    yield tag("{%p endfor %}")
+    yield from _questions(tuple(plan.moved.get(repeat.name, ())), plan)
+
+
+def body(artefact: Artefact) -> str:
+    """The template's body, before the base template's page settings."""
+    plan = placement(artefact)
+    parts = [paragraph(s.TITLE, artefact.title), paragraph(s.BOARD, BOARD), *_about()]
+    for section in artefact.sections:
+        parts.append(paragraph(s.HEADING1, section.title))
+        if section.description_on_paper:
+            parts.append(paragraph(s.NOTE, section.description_on_paper))
+        for part in section.parts():
+            parts += _repeat(part, plan) if isinstance(part, Repeat) else _questions(part, plan)
+    return "".join(parts)
+
+
+def write(artefact: Artefact, path: Path | None = None) -> Path:
+    """Write the artefact's template: the base template's parts, the body laid out here."""
+    path = path or template_path(artefact)
+    parts = word_base.parts()
+    parts["word/document.xml"] = re.sub(
+        "<w:body>", lambda _: f"<w:body>{body(artefact)}", parts["word/document.xml"], count=1
+    )
+    return word_base.save(path, parts)
 
 
 def main(slugs: list[str]) -> None:
     for slug in slugs or list(ARTEFACTS):
-        artefact = ARTEFACTS[slug]
-        build(artefact).save(str(template_path(artefact)))
-        print(f"wrote {template_path(artefact)}")
+        print(f"wrote {write(ARTEFACTS[slug])}")
 
 
 if __name__ == "__main__":

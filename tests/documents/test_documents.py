@@ -13,7 +13,7 @@ from lxml import etree
 from pypdf import PdfReader
 
 from documents.pdf import MARKING, render_pdf
-from documents.word import render_word, template_variables
+from documents.word import RESERVED, render_word, template_variables
 from forms.choices import Choice
 from forms.kinds import Field, LongText, Text
 from forms.model import Artefact
@@ -78,7 +78,10 @@ def place(artefact: Artefact, data: dict[str, Any], kinds: tuple[type, ...], val
 
 
 def test_word_template_uses_exactly_the_declared_names(artefact: Artefact) -> None:
-    assert template_variables(artefact) == {f.name for f in artefact.walk()}
+    declared = {f.name for f in artefact.walk()}
+    # Besides the declared names, only the few render_word adds (whose and which version).
+    assert template_variables(artefact) == declared | RESERVED
+    assert not declared & RESERVED
     xml = word_parts(render_word(artefact, sample(artefact)))["word/document.xml"].decode()
     for repeat in (f for f in artefact.walk() if isinstance(f, Repeat)):
         raw = word_parts(open_template(artefact))["word/document.xml"].decode()
