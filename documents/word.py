@@ -58,7 +58,7 @@ _CHOSEN = "<w:b/><w:bCs/>"
 _LIGHTER = f'<w:color w:val="{LIGHTER_HEX}"/>'
 # What render_word adds to the declared names (stamp_context): the templates may use these
 # and the declared names, nothing else (tests/documents/test_documents.py).
-RESERVED = frozenset({"_stamp_footer", "_about"})
+RESERVED = frozenset({"_stamp_footer", "_about", "_labels"})
 
 
 def word_text(text: str) -> Markup:
@@ -138,6 +138,9 @@ def _answers(fields: Iterable[Field], data: Mapping[str, Any]) -> dict[str, Any]
             value = data.get(f.name)
             if isinstance(f, Repeat):
                 answers[f.name] = [_answers(f.fields, item) for item in value or [{}]]
+            elif f.name in asked and f.joins is not None:  # two answers in one row
+                joined = f.printed_value(data)
+                answers[f.name] = word_text(joined) if joined else _UNANSWERED
             elif f.name in asked:
                 answers[f.name] = answer(f, value)
             else:
@@ -147,8 +150,11 @@ def _answers(fields: Iterable[Field], data: Mapping[str, Any]) -> dict[str, Any]
 
 def word_context(artefact: Artefact, data: Mapping[str, Any]) -> dict[str, Any]:
     """The template's variables for the declared fields: exactly the declared field names,
-    each as its answer's runs (`answer`)."""
-    return _answers((f for section in artefact.sections for f in section.fields), data)
+    each as its answer's runs (`answer`), and `_labels`: the labels whose blank an answer
+    fills (forms.kinds.Blank), filled."""
+    answers = _answers((f for section in artefact.sections for f in section.fields), data)
+    labels = {f.name: word_text(f.printed_label(data)) for f in artefact.walk() if f.blank}
+    return answers | {"_labels": labels}
 
 
 def stamp_context(stamp: Stamp) -> dict[str, Any]:

@@ -36,7 +36,7 @@ PROMPT_SIZE = 17
 TITLE_SIZE = 40
 HEADING1_SIZE = 28
 HEADING2_SIZE = 23
-FOOTER_SIZE = 16
+FOOTER_SIZE = 14  # 7 pt: the longest stamp fits one line beside the page number
 
 # A4 portrait, 2 cm margins, as the PDF.
 PAGE_WIDTH, PAGE_HEIGHT = round(21.0 * TWIPS_PER_CM), round(29.7 * TWIPS_PER_CM)
@@ -44,7 +44,6 @@ MARGIN = 2 * TWIPS_PER_CM
 TEXT_WIDTH = PAGE_WIDTH - 2 * MARGIN  # 9638 twips, 17 cm
 LABEL_WIDTH = 6 * TWIPS_PER_CM  # the PDF's LABEL_WIDTH
 ANSWER_WIDTH = TEXT_WIDTH - LABEL_WIDTH
-FOOTER_NUMBERS_WIDTH = 3 * TWIPS_PER_CM  # "Page 100 of 100", right of the stamp
 
 # Cell padding, as the PDF's grid.
 PAD_LEFT_RIGHT = round(PAD_X * TWIPS_PER_PT)

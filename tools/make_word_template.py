@@ -45,9 +45,15 @@ _COLUMNS = [s.LABEL_WIDTH, s.ANSWER_WIDTH]  # every table's grid: label, answer
 BOARD = "Kingston & Richmond Local Safeguarding Children Board"
 
 
+def _printed_label(f: Field) -> str:
+    """The label as printed: the paper's words, or, when an answer fills a blank in it
+    ("Update from MASE meeting – [date]:"), the label filled by render_word (`_labels`)."""
+    return f"{{{{ _labels['{f.name}'] }}}}" if f.blank else f.label_on_paper
+
+
 def _label(f: Field, keep_next: bool) -> list[str]:
     """The label, and the prompt printed under it on paper (not web-only help)."""
-    printed = [paragraph(s.LABEL, f.label_on_paper, keep_next)]
+    printed = [paragraph(s.LABEL, _printed_label(f), keep_next)]
     if f.print_hint and f.hint:
         printed.append(paragraph(s.PROMPT, f.hint, keep_next))
     return printed
@@ -95,6 +101,8 @@ def _questions(fields: tuple[Field, ...], plan: Placement, entry: bool = False) 
     """
     earlier: list[str] = []  # rows of the questions before, in the current two-column table
     for question in plan.in_order(fields):
+        if question.printed_in:  # printed in another question's row (forms.kinds.Join)
+            continue
         printed = plan.printed(question)
         rows: list[tuple[Field, str, bool]] = []  # this question's short rows not yet placed
         for number, f in enumerate(printed):
@@ -137,6 +145,8 @@ def _short_about() -> str:
 
 
 def _repeat(repeat: Repeat, plan: Placement) -> Iterator[str]:
+    if repeat.paper_label:  # the paper's words above the blocks: "Actions from [date]:"
+        yield paragraph(s.HEADING2, _printed_label(repeat), keep_next=True)
     yield tag(f"{{%p for {ENTRY} in {repeat.name} %}}")
     offset = f" + {repeat.first_number - 1}" if repeat.first_number != 1 else ""
     yield paragraph(s.HEADING2, f"{repeat.item_label} {{{{ loop.index{offset} }}}}")

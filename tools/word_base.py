@@ -171,25 +171,15 @@ def _header() -> str:
 
 
 def _footer() -> str:
-    """The stamp on the left, "Page N of M" on the right, the marking below, as the PDF. The
-    first two are the cells of a borderless table, so a long stamp wraps in its own column
-    rather than push the page number onto a line of its own."""
-    numbers = s.FOOTER_NUMBERS_WIDTH
-    widths = (s.TEXT_WIDTH - numbers, numbers)
-    cells = (
-        _run("{{ _stamp_footer }}"),
-        f"{_run('Page ')}{_field('PAGE')}{_run(' of ')}{_field('NUMPAGES')}",
-    )
-    row = "".join(
-        f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr><w:p><w:pPr><w:pStyle '
-        f'w:val="Footer"/><w:jc w:val="{side}"/></w:pPr>{runs}</w:p></w:tc>'
-        for width, side, runs in zip(widths, ("left", "right"), cells, strict=True)
-    )
+    """The stamp on the left, "Page N of M" at a right-aligned tab stop, the marking below, as
+    the PDF. Paragraphs only: LibreOffice 7.4 prints nothing of a footer after a table in it
+    (measured), so no table lays them out. The stamp is small enough (FOOTER_SIZE) that the
+    longest form's fits one line beside the page number."""
+    tab = f'<w:tabs><w:tab w:val="right" w:pos="{s.TEXT_WIDTH}"/></w:tabs>'
     stamp = (
-        f'<w:tbl><w:tblPr><w:tblW w:w="{s.TEXT_WIDTH}" w:type="dxa"/><w:tblLayout '
-        'w:type="fixed"/><w:tblCellMar><w:left w:w="0" w:type="dxa"/><w:right w:w="0" '
-        f'w:type="dxa"/></w:tblCellMar></w:tblPr><w:tblGrid><w:gridCol w:w="{widths[0]}"/>'
-        f'<w:gridCol w:w="{widths[1]}"/></w:tblGrid><w:tr>{row}</w:tr></w:tbl>'
+        f'<w:p><w:pPr><w:pStyle w:val="Footer"/>{tab}</w:pPr>{_run("{{ _stamp_footer }}")}'
+        f"<w:r><w:tab/></w:r>{_run('Page ')}{_field('PAGE')}{_run(' of ')}"
+        f"{_field('NUMPAGES')}</w:p>"
     )
     return f'{XML}<w:ftr xmlns:w="{W}" xmlns:r="{R}">{stamp}{_marking("Footer")}</w:ftr>'
 
@@ -200,7 +190,7 @@ def _document() -> str:
         f'<w:footerReference w:type="default" r:id="rIdFooter"/>'
         f'<w:pgSz w:w="{s.PAGE_WIDTH}" w:h="{s.PAGE_HEIGHT}"/>'
         f'<w:pgMar w:top="{s.MARGIN}" w:right="{s.MARGIN}" w:bottom="{s.MARGIN}" '
-        f'w:left="{s.MARGIN}" w:header="567" w:footer="454" w:gutter="0"/></w:sectPr>'
+        f'w:left="{s.MARGIN}" w:header="567" w:footer="340" w:gutter="0"/></w:sectPr>'
     )
     return f'{XML}<w:document xmlns:w="{W}" xmlns:r="{R}"><w:body>{page}</w:body></w:document>'
 

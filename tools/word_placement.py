@@ -33,9 +33,17 @@ class Placement:
     together: dict[str, tuple[str, ...]]  # a box -> the boxes printed in its one row
 
     def printed(self, question: Field) -> list[Field]:
-        """The question's row, then those of the boxes printed under it."""
-        boxes = list(question.walk())[1:]
-        return [question, *(f for f in boxes if f.name not in self.hidden)]
+        """The question's row, then those of the boxes printed under it, in the order the
+        paper prints them (Choice.follow_up_order: "(If no)" before "(If yes)" on one)."""
+        if isinstance(question, Choice):
+            order = question.follow_up_order()
+            boxes = [g for option in order for box in option.reveal for g in box.walk()]
+        else:
+            boxes = list(question.walk())[1:]
+        return [
+            question,
+            *(f for f in boxes if f.name not in self.hidden and f.printed_in is None),
+        ]
 
     def in_order(self, fields: tuple[Field, ...]) -> Iterator[Field]:
         """Questions in the order printed: each, then the boxes moved after it."""

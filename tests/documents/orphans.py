@@ -87,6 +87,9 @@ def headings(artefact: Artefact, stamp: Stamp) -> Headings:
             texts.add(f.hint)
         if isinstance(f, Repeat):
             numbered.append(re.compile(rf"{re.escape(f.item_label)} \d+"))
+        if f.blank:  # a label an answer fills: "Update from MASE meeting – 12 November 2026:"
+            words = re.escape(squash(f.label_on_paper))
+            numbered.append(re.compile(words.replace(re.escape(f.blank.placeholder), ".+")))
     return Headings(frozenset(squash(t) for t in texts if t.strip()), tuple(numbered))
 
 
@@ -159,11 +162,16 @@ def overprinted(pages: list[Page]) -> list[str]:
 
 
 def unmarked(pages: list[Page], stamp: Stamp) -> list[str]:
-    """Every page that does not name the case (when there is one) and the version, or whose
-    number is not its place in the document ("Page N of M")."""
+    """Every page that does not name the case (when there is one) and the version, whose
+    number is not its place in the document ("Page N of M"), or that is not marked
+    OFFICIAL-SENSITIVE at its top and at its foot."""
     problems = []
     for page in pages:
         text = squash(page.text)
+        lines = [line for line in page.lines if line.text.strip()]
+        if not (lines and lines[0].text == MARKING and lines[-1].text == MARKING):
+            ends = (lines[0].text, lines[-1].text) if lines else ()
+            problems.append(f"page {page.number} is not marked at top and foot: {ends!r}")
         wanted = [f"version {stamp.version}", f"Page {page.number} of {len(pages)}"]
         if stamp.reference:
             wanted.insert(0, stamp.reference)

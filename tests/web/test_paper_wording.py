@@ -12,6 +12,7 @@ import pytest
 from flask.testing import FlaskClient
 
 from documents.pdf import render_pdf
+from documents.word import render_word
 from forms import ARTEFACTS
 from forms.case import CASE
 from forms.choices import Choice
@@ -25,6 +26,7 @@ from tests.helpers import (
     start,
     submit,
     visible_text,
+    word_text,
 )
 
 # Wording that only makes sense on paper.
@@ -97,12 +99,13 @@ def test_the_form_and_answers_pages_show_no_paper_instructions(
 
 
 def test_the_documents_print_the_paper_wording_verbatim(artefact: Artefact) -> None:
-    """The PDF prints each paper wording, its blanks filled by the answers (forms.printed).
-    The Word half of this check returns when the Word templates are made from forms.printed
-    (issue 12: the lead wires Word after merging)."""
+    """Both documents print each paper wording, its blanks filled by the answers
+    (forms.printed)."""
     data = sample(artefact)
+    word = squash(word_text(render_word(artefact, data)))
     pdf = squash(" ".join(pdf_pages(render_pdf(artefact, data))))
     for printed in paper_words(artefact, data):
+        assert squash(printed) in word, printed
         assert squash(printed) in pdf, printed
 
 
