@@ -25,15 +25,18 @@ from playwright.sync_api import BrowserContext, Locator, Page, expect
 from pypdf import PasswordType, PdfReader, PdfWriter
 
 from documents.pdf import render_pdf
+from documents.stamp import Stamp, stamp_of
 from forms import ARTEFACTS
 from forms.model import Artefact
 from forms.repeat import Repeat
+from models import Case, db
 from pathway import STEPS
 from tests.browser.conftest import sign_in
 from tests.browser.pages import assert_no_axe_violations, fill_answers, submit
 from tests.conftest import sample, sample_json
 from tests.helpers import PASSWORD, make_user, pdf_body, squash
 from tests.smtp import Received, SmtpServer, deliver_once, in_clear
+from web.cases import details
 
 CSE, MASE, PHOENIX = (ARTEFACTS[s] for s in ("cse_referral", "mase_referral", "phoenix_referral"))
 FORENAME, SURNAME = "Walker", "Notreal"  # the case's young person, fictional
@@ -398,10 +401,15 @@ def _walk(
 
     # 7. The mail worker: three messages, one per sending, naming no one; each PDF opens with
     # the password shown once and holds every answer.
-    _check_mail(deliver_once(live_app, at_least=3), case_id, passwords)
+    with live_app.app_context():  # whose each PDF says it is (documents.stamp)
+        known = details(db.session.get_one(Case, case_id))
+    about = {a.slug: stamp_of(a.title, 1, case_id, known) for a in (CSE, MASE, PHOENIX)}
+    _check_mail(deliver_once(live_app, at_least=3), case_id, passwords, about)
 
 
-def _check_mail(server: SmtpServer, case_id: str, passwords: dict[str, str]) -> None:
+def _check_mail(
+    server: SmtpServer, case_id: str, passwords: dict[str, str], about: dict[str, Stamp]
+) -> None:
     reference = f"CSE-{case_id[:8]}"
     ours: dict[str, Received] = {}
     for received in server.received:
@@ -434,5 +442,5 @@ def _check_mail(server: SmtpServer, case_id: str, passwords: dict[str, str]) -> 
         text = _opened(blob, passwords[artefact.slug])
         answers = sample(artefact)
         # The answers typed in the browser, exactly: the PDF the sample makes, line for line.
-        assert text == pdf_body(render_pdf(artefact, answers)), subject
+        assert text == pdf_body(render_pdf(artefact, answers, None, about[artefact.slug])), subject
         _answers_in(text, artefact, answers)
