@@ -56,6 +56,7 @@ PUBLISHER = "Kingston & Richmond CSE forms"
 MARGIN = 2 * cm
 LABEL_WIDTH = 6 * cm
 KEEP_WITH_HEADING = 4 * cm  # a heading starts a new page rather than end one alone
+HEADING_ROOM = 1.5 * cm  # a repeat's paper label ("Actions from [date]:") above its first block
 SHORT_SECTION = 9 * cm
 FOOTER_GAP = 12  # points between a page's footer and its number
 INK = colors.HexColor("#0b0c0c")
@@ -152,8 +153,11 @@ def _story(
             if not isinstance(part, Repeat):
                 block.append(_grid(printed_questions(part, data), width))
                 continue
-            if heading := repeat_heading(part, data):
-                block.append(Heading(heading, style["h2"], level=1, remember=False))
+            if heading := repeat_heading(part, data):  # kept with the first block's heading
+                block += [
+                    CondPageBreak(KEEP_WITH_HEADING + HEADING_ROOM),
+                    Heading(heading, style["h2"], level=1, remember=False),
+                ]
             for number, item in enumerate(data.get(part.name) or [{}], start=part.first_number):
                 block += [
                     CondPageBreak(KEEP_WITH_HEADING),

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from functools import cache, lru_cache
 from typing import Any
 from xml.sax.saxutils import escape
@@ -13,6 +12,7 @@ from reportlab.platypus import Paragraph
 from documents.fonts import BODY as FONT
 from documents.fonts import BOLD, register
 from documents.pdf_grid import INK
+from documents.printed import unbroken
 
 
 def _heading(
@@ -44,15 +44,6 @@ def styles() -> dict[str, ParagraphStyle]:
     }
 
 
-# A short bracketed tail of a title or heading, "(Appendix 3)", never breaks inside (issue 12).
-_SHORT_BRACKETS = re.compile(r"\([^()]{1,24}\)")
-
-
-def _unbroken(words: str) -> str:
-    """Words with no-break spaces inside each short bracketed part."""
-    return _SHORT_BRACKETS.sub(lambda m: m.group().replace(" ", "\u00a0"), words)
-
-
 @lru_cache(maxsize=1024)  # texts of the declarations, in our few styles: a small, fixed set
 def _parsed(markup: str, style: ParagraphStyle) -> list[Any]:
     return list(Paragraph(markup, style).frags)
@@ -80,7 +71,7 @@ class Text(Paragraph):
 
 def text(words: str, style: ParagraphStyle) -> Text:
     # reportlab makes the halves of a split paragraph with its own arguments: keep them
-    markup = escape(_unbroken(words))
+    markup = escape(unbroken(words))
     return Text(markup, style, frags=list(_parsed(markup, style)))
 
 
@@ -93,7 +84,7 @@ class Heading(Text):
     def __init__(
         self, title: str, style: ParagraphStyle, level: int, remember: bool = True
     ) -> None:
-        markup = escape(_unbroken(title))
+        markup = escape(unbroken(title))
         frags = list(_parsed(markup, style)) if remember else Paragraph(markup, style).frags
         super().__init__(markup, style, frags=frags)
         self.title, self.level = title, level

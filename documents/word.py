@@ -90,8 +90,8 @@ def _choice(f: Choice, value: Any) -> Markup:
     boxes = [
         f"{TICKED if o.value in chosen else UNTICKED}\u00a0{o.label_on_paper}" for o in f.options
     ]
-    if not chosen:
-        return word_text(shown)
+    if not chosen:  # every box empty, and the words saying so, as the PDF prints it
+        return word_text(f"{shown}\n") + _UNANSWERED
     parts = [
         (box, _CHOSEN if o.value in chosen else _LIGHTER)
         for box, o in zip(boxes, f.options, strict=True)

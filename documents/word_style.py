@@ -36,6 +36,7 @@ PROMPT_SIZE = 17
 TITLE_SIZE = 40
 HEADING1_SIZE = 28
 HEADING2_SIZE = 23
+MARKING_SIZE = 20  # OFFICIAL-SENSITIVE at the top and foot of every page: 10 pt, as the PDF
 FOOTER_SIZE = 14  # 7 pt: the longest stamp fits one line beside the page number
 
 # A4 portrait, 2 cm margins, as the PDF.

@@ -31,6 +31,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from documents import word_style as s
+from documents.printed import unbroken
 from documents.word import template_path
 from forms import ARTEFACTS
 from forms.kinds import Field, LongText
@@ -158,9 +159,9 @@ def _repeat(repeat: Repeat, plan: Placement) -> Iterator[str]:
 def body(artefact: Artefact) -> str:
     """The template's body, before the base template's page settings."""
     plan = placement(artefact)
-    parts = [paragraph(s.TITLE, artefact.title), paragraph(s.BOARD, BOARD), *_about()]
+    parts = [paragraph(s.TITLE, unbroken(artefact.title)), paragraph(s.BOARD, BOARD), *_about()]
     for section in artefact.sections:
-        parts.append(paragraph(s.HEADING1, section.title))
+        parts.append(paragraph(s.HEADING1, unbroken(section.title)))
         if section.description_on_paper:
             parts.append(paragraph(s.NOTE, section.description_on_paper))
         for part in section.parts():

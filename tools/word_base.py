@@ -162,8 +162,13 @@ def _field(instruction: str) -> str:
 
 
 def _marking(style: str) -> str:
+    """OFFICIAL-SENSITIVE, centred, in bold at the PDF's 10 pt (larger than the footer's)."""
     centred = f'<w:pPr><w:pStyle w:val="{style}"/><w:jc w:val="center"/></w:pPr>'
-    return f"<w:p>{centred}{_run(MARKING, True)}</w:p>"
+    size = f'<w:sz w:val="{s.MARKING_SIZE}"/><w:szCs w:val="{s.MARKING_SIZE}"/>'
+    marked = (
+        f'<w:r><w:rPr><w:b/><w:bCs/>{size}</w:rPr><w:t xml:space="preserve">{MARKING}</w:t></w:r>'
+    )
+    return f"<w:p>{centred}{marked}</w:p>"
 
 
 def _header() -> str:

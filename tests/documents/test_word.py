@@ -13,7 +13,7 @@ import zipfile
 import pytest
 from lxml import etree
 
-from documents.printed import NOT_ANSWERED
+from documents.printed import NOT_ANSWERED, unbroken
 from documents.stamp import Stamp
 from documents.word import render_word, template_path
 from documents.word_style import (
@@ -22,6 +22,7 @@ from documents.word_style import (
     RULE_HEX,
     TEXT_WIDTH,
 )
+from forms import ARTEFACTS
 from forms.choices import Choice
 from forms.kinds import Date, LongText, Number, Text
 from forms.model import Artefact
@@ -190,7 +191,7 @@ def test_document_properties_are_written_when_generated(artefact: Artefact) -> N
 def test_the_document_opens_with_whom_it_is_about(artefact: Artefact) -> None:
     body = xml(render_word(artefact, sample(artefact), None, STAMP)).find("w:body", NS)
     title, _board, about = body[:3]
-    assert _text(title) == artefact.title and about.tag == f"{W}tbl"
+    assert _text(title) == unbroken(artefact.title) and about.tag == f"{W}tbl"
     rows = [[_text(tc) for tc in tr.iterfind("w:tc", NS)] for tr in about.iterfind("w:tr", NS)]
     assert rows == [
         ["Young person", "Amira Fictional"],
@@ -257,7 +258,7 @@ def test_a_rendered_file_opens_in_python_docx(artefact: Artefact) -> None:
     import docx
 
     document = docx.Document(io.BytesIO(render_word(artefact, sample(artefact), None, STAMP)))
-    assert document.paragraphs[0].text == artefact.title
+    assert document.paragraphs[0].text == unbroken(artefact.title)
     assert document.paragraphs[0].style.name == "Title"
     with zipfile.ZipFile(io.BytesIO(render_word(artefact, sample(artefact)))) as archive:
         assert archive.testzip() is None
@@ -302,3 +303,23 @@ def test_figures_keep_the_style_and_the_properties() -> None:
     assert {attr(t, "w:tblPr/w:tblStyle") for t in body.iter(f"{W}tbl")} == {"TableGrid"}
     title = xml(blob, "docProps/core.xml").findtext("{http://purl.org/dc/elements/1.1/}title")
     assert title == PHOENIX_CASE_CLOSURE.title
+
+
+def test_a_choice_with_nothing_chosen_says_so_under_its_empty_boxes() -> None:
+    f = next(f for f in PHOENIX_REFERRAL.walk() if isinstance(f, Choice) and len(f.options) == 6)
+    body = xml(render_word(PHOENIX_REFERRAL, PHOENIX_REFERRAL.clean({}), None, STAMP))
+    (tr,) = [tr for tr in body.iter(f"{W}tr") if _text(tr).startswith(f.label_on_paper)]
+    runs = [r for r in tr.iter(f"{W}r") if _text(r)]
+    assert _text(runs[-1]) == NOT_ANSWERED and attr(runs[-1], "w:rPr/w:color") == LIGHTER_HEX
+    assert _text(tr).count("\u2610") == len(f.options)  # every box empty, none ticked
+
+
+def test_no_title_breaks_inside_its_appendix_number() -> None:
+    """ "(Appendix 3)" is printed with a no-break space, in Word as in the PDF: LibreOffice
+    broke the delivery plan's title between "(Appendix" and "3)"."""
+    titled = [a for a in ARTEFACTS.values() if "(Appendix " in a.title]
+    assert titled
+    for artefact in titled:
+        title = word_text(render_word(artefact, sample(artefact))).splitlines()[0]
+        number = artefact.title.rsplit("(Appendix ", 1)[1]
+        assert title.endswith(f"(Appendix\u00a0{number}")
