@@ -20,7 +20,8 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
 from documents.fonts import BODY, BOLD, ITALIC
-from documents.pdf_text import INK, SIZE, GridText, Light, Line, Run, wrap
+from documents.pdf_draw import GridText
+from documents.pdf_text import INK, SIZE, Light, Line, Run, wrap
 from documents.printed import NOT_ANSWERED
 from forms.kinds import TICKED, UNTICKED
 

@@ -12,8 +12,9 @@ from reportlab.pdfgen.canvas import Canvas
 
 from documents.fonts import BODY, BOLD, FALLBACKS, register
 from documents.pdf import _options
+from documents.pdf_draw import GridText
 from documents.pdf_grid import PAD_X, SIZE, wrap
-from documents.pdf_text import GridText, Light, Line
+from documents.pdf_text import Light, Line
 from documents.printed import NOT_ANSWERED
 from forms.choices import Choice, MultiChoice, Option
 from forms.kinds import TICKED, UNTICKED
