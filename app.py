@@ -104,6 +104,7 @@ def create_app(
     from web.contacts import bp as contacts
     from web.documents import bp as documents
     from web.drafts import bp as drafts
+    from web.members import bp as members
     from web.pathway import bp as pathway
     from web.reports import bp as reports
     from web.sections import bp as sections
@@ -122,6 +123,7 @@ def create_app(
         reports,
         documents,
         drafts,
+        members,
         pathway,
         sections,
         sending,

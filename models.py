@@ -269,6 +269,9 @@ class AuditEvent(db.Model):  # type: ignore[name-defined]
     case_id: Mapped[str | None] = mapped_column(String(64), index=True)
     document_id: Mapped[str | None] = mapped_column(String(64))
     version_id: Mapped[str | None] = mapped_column(String(64))
+    # The member of staff the action was done to (a colleague added to or removed from a case,
+    # issue 13): their id, never their address or name.
+    about_user_id: Mapped[str | None] = mapped_column(String(32))
 
 
 class Continuation(db.Model):  # type: ignore[name-defined]

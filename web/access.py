@@ -94,8 +94,10 @@ def audit(
     document: Document | None = None,
     version_id: str | None = None,
     user_id: str | None = None,
+    about_user_id: str | None = None,
 ) -> None:
-    """Record who did what to which case and document: never any content. The ids default to
+    """Record who did what to which case and document (and to whom: `about_user_id`, a
+    colleague added or removed): never any content. The ids default to
     those of `document`, of the URL and of the signed-in user. Committed with the write it
     belongs to (inside `writing()`), or at once."""
     args = request.view_args or {}
@@ -110,5 +112,6 @@ def audit(
                 case_id=case_id or (document.case_id if document else None) or args.get("case_id"),
                 document_id=(document.id if document else None) or args.get("document_id"),
                 version_id=version_id or args.get("version_id"),
+                about_user_id=about_user_id,
             )
         )

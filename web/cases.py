@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_login import current_user
 from flask_wtf import FlaskForm
@@ -18,7 +18,6 @@ from clocks.workdays import london_today
 from forms import ARTEFACTS, starters
 from forms.case import CASE
 from forms.case_options import typed_to_choose, with_typed, without_typed
-from forms.kinds import has_control_characters
 from forms.model import Artefact
 from forms.prefill import USER_DETAILS, case_values, known_values
 from forms.web import check, error_summary, form_class
@@ -59,6 +58,23 @@ def may_see(case_id: str, *, member: bool = False) -> bool:
     if member:
         return False
     return db.session.scalar(in_inbox(current_user).where(CaseStage.case_id == case_id)) is not None
+
+
+def may_add_members(case: Case) -> bool:
+    """Whether the signed-in user may add a colleague to the case: a manager or one of its
+    people, except the Phoenix Project's workers (README "Accounts, cases and who sees what":
+    who works on a case is its referrers', lead professional's and managers' to say)."""
+    return current_user.role != "phoenix" and may_see(case.id, member=True)
+
+
+def may_remove_members(case: Case) -> bool:
+    """Whether the signed-in user may take a colleague off the case (issue 13): a manager, the
+    case's creator, or a lead professional who is one of its people."""
+    if current_user.role == "manager":
+        return True
+    if not any(m.user_id == current_user.id for m in case.members):
+        return False
+    return case.created_by == current_user.id or current_user.role == "lead_professional"
 
 
 def in_inbox(user: Any) -> Select[Any]:
@@ -261,44 +277,10 @@ def case_page(
         trail=trail,
         titles=titles,
         may_change=may_see(case.id, member=True),
+        may_add=may_add_members(case),
+        may_remove=may_remove_members(case) and len(case.members) > 1,  # never the last one
         errors=errors + section.pop("pathway_errors") + section.pop("contact_errors"),
         member_email=member_email,
         member_error=member_error,
         **section,
     )
-
-
-@bp.post("/cases/<id:case_id>/members")
-@roles(CASEWORKERS)
-def add_member(case_id: str) -> ResponseReturnValue:
-    """Add a colleague: a problem is shown at the address typed, which is kept; a colleague
-    added is announced in the People section, where the user is."""
-    case = visible_case(case_id, member=True)
-    typed = request.form.get("email", "")
-    problem, user = _colleague(case, typed.strip().lower())  # addresses are stored in lower case
-    if user is None:
-        # An address with control characters is no address: it is not shown again.
-        return case_page(
-            case, member_email="" if has_control_characters(typed) else typed, member_error=problem
-        )
-    with writing():
-        db.session.add(CaseMember(case_id=case_id, user_id=user.id))
-        audit("add member", case_id=case_id)
-    flash(f"{user.display_name} can now see this case.", "people")  # shown in case.html
-    # The page opens at the banner that says so, which takes focus (it is focusable).
-    return redirect(url_for(".case", case_id=case_id) + "#member-added")
-
-
-def _colleague(case: Case, email: str) -> tuple[str, User | None]:
-    """The member of staff to add to the case, or why there is none."""
-    if not email:
-        return "Enter your colleague's work email address", None
-    if has_control_characters(email) or len(email) > 254:
-        user = None  # no address holds these: never a query (PostgreSQL refuses a NUL)
-    else:
-        user = db.session.scalar(select(User).where(User.email == email))
-    if user is None or not user.active or user.role not in CASEWORKERS:
-        return "There is no member of staff with that email address: check it and try again", None
-    if any(m.user_id == user.id for m in case.members):
-        return f"{user.display_name} already works on this case", None
-    return "", user

@@ -243,8 +243,9 @@ def _walk(
     practitioner.get_by_label("Add a colleague by their work email address").fill(LEAD[0])
     practitioner.get_by_role("button", name="Add to this case").click()
     expect(practitioner.locator("#member-added")).to_contain_text(
-        f"{LEAD[2]} can now see this case."
+        f"If {LEAD[0]} is a colleague who can use this service, they can now see this case."
     )
+    expect(practitioner.locator("#people ~ ul").first).to_contain_text(LEAD[2])
     practitioner.get_by_role("button", name=f"Start the {CSE.title}").click()
     _fill_and_submit(practitioner, CSE)
     passwords = {CSE.slug: _send(practitioner, "SPA (Kingston)", f"SPA (Kingston): {SPA_KINGSTON}")}

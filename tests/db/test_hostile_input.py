@@ -110,7 +110,7 @@ def test_adding_a_colleague_refuses_what_is_no_address(member: FlaskClient, emai
     response = member.post(f"{case}/members", data={"csrf_token": token, "email": email})
     assert response.status_code == 200
     assert inline_error(response, "member-email") == (
-        "There is no member of staff with that email address: check it and try again"
+        "Enter an email address in the correct format, like name@example.org"
     )
 
 

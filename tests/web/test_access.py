@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from clocks import london_today
 from forms import ARTEFACTS
-from models import AuditEvent, Document, Submission, User, db
+from models import AuditEvent, CaseMember, Document, Submission, User, db
 from tests.conftest import sample_json
 from tests.helpers import (
     add_member,
@@ -74,6 +74,8 @@ EXPECTED: dict[str, frozenset[str]] = {
     "/cases/<id:case_id>": CASE_READERS,
     "/cases/<id:case_id>/details": CASE_PEOPLE,
     "/cases/<id:case_id>/members": CASE_PEOPLE,
+    # Taking a colleague off: the creator (owner), a lead professional on the case, a manager.
+    "/cases/<id:case_id>/members/<id:member_id>/remove": CASE_PEOPLE,
     "/cases/<id:case_id>/pathway": CASE_READERS,
     # The contact log is the Phoenix Project's and managers' (contacts.KEEPERS), on the cases
     # they may see: phoenix_other is not on this case, which was not sent to the project.
@@ -124,6 +126,7 @@ def world(app: Flask) -> dict[str, Any]:
     owner = sign_in_as(app.test_client(), users["owner"])
     case = make_case(owner, borough="Kingston")
     add_member(owner, case, users["lead_member"].email)
+    spare = make_user("referrer")  # taken off the case by the removal route, and put back
     record_step(owner, case, "spa_referral", london_today())  # in Kingston SPA's inbox
     referral = submit(
         owner,
@@ -140,6 +143,7 @@ def world(app: Flask) -> dict[str, Any]:
     study = start(manager, ARTEFACTS["case_study"], report=report.rsplit("/", 1)[1])
     return {
         "users": users,
+        "spare_id": spare.id,
         "case_id": case.rsplit("/", 1)[1],
         "version_id": referral.rsplit("/", 1)[1],
         "document_id": draft.rsplit("/", 1)[1],
@@ -159,6 +163,7 @@ def _url(path: str, world: dict[str, Any]) -> str:
         "document_id": world[DOCUMENT_OF.get(path, "document_id")],
         "version_id": world["version_id"],
         "kind": "pdf",
+        "member_id": world["spare_id"],
         "int:number": "1",
         "change": "hold",
         "slug": "phoenix_progress_report" if path.startswith("/reports") else "cse_referral",
@@ -185,6 +190,15 @@ POSTED = {
 }
 # Routes whose POST uses up what it is given: each request gets a new draft of its own.
 CONSUMING = frozenset({"/documents/<id:document_id>/discard"})
+# Routes that take the spare colleague off the case: each request finds them on it again.
+REMOVING = frozenset({"/cases/<id:case_id>/members/<id:member_id>/remove"})
+
+
+def _put_back(world: dict[str, Any]) -> None:
+    """The spare colleague on the world's case again, if a removal took them off."""
+    if db.session.get(CaseMember, (world["case_id"], world["spare_id"])) is None:
+        db.session.add(CaseMember(case_id=world["case_id"], user_id=world["spare_id"]))
+        db.session.commit()
 
 
 def _new_draft(app: Flask, world: dict[str, Any]) -> str:
@@ -209,6 +223,8 @@ def test_each_kind_of_user_reaches_exactly_what_the_rules_say(
             client = _client(app, world, kind)
             if method == "POST" and path in CONSUMING:
                 url = _url(path, {**world, "document_id": _new_draft(app, world)})
+            if path in REMOVING:
+                _put_back(world)
             if method == "GET":
                 response = client.get(url)
             else:
