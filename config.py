@@ -71,7 +71,12 @@ class Config:
     TRUSTED_HOSTS = [
         h.strip() for h in os.environ.get("TRUSTED_HOSTS", "").split(",") if h.strip()
     ] or None
-    SESSION_COOKIE_NAME = "cse_forms_session"
+    # The __Host- prefix (issue 13): browsers keep such a cookie only if it is Secure, has
+    # Path=/ and no Domain, so no other host (a sibling subdomain) and no plain-HTTP page can
+    # set or overwrite the session cookie. Development serves plain HTTP: no prefix there.
+    SESSION_COOKIE_NAME = "__Host-cse_forms_session"
+    SESSION_COOKIE_PATH = "/"
+    SESSION_COOKIE_DOMAIN = None
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
     SESSION_COOKIE_SECURE = True
@@ -146,6 +151,7 @@ class DevelopmentConfig(Config):
     """`make run`: served on 127.0.0.1 over plain HTTP, so the cookie cannot be Secure."""
 
     PRODUCTION = False
+    SESSION_COOKIE_NAME = "cse_forms_session"  # a __Host- cookie must be Secure
     SESSION_COOKIE_SECURE = False
     FORCE_HTTPS = False
     # A local catcher of mail (e.g. `python -m aiosmtpd -n -l localhost:1025`): nothing leaves.

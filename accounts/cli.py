@@ -16,6 +16,7 @@ from sqlalchemy import select
 
 from accounts import BOROUGHS, ROLES
 from accounts.passwords import hash_password, password_problem
+from forms.kinds import has_control_characters, unstorable_problem
 from models import User, db
 from serving.transactions import writing
 
@@ -25,6 +26,15 @@ def add_user(email: str, password: str, role: str, **profile: str | None) -> Use
     user = User(email=email, password_hash=hash_password(password), role=role, **profile)
     db.session.add(user)
     return user
+
+
+# How a message names each typed option, as the account's page would label it.
+_CALLED = {
+    "--name": "Full name",
+    "--job-title": "Job title",
+    "--organisation": "Organisation",
+    "--phone": "Telephone number",
+}
 
 
 @click.command("create-user")
@@ -54,6 +64,13 @@ def create_user(
         raise click.BadParameter(
             "give --borough for an spa account, and only for one", param_hint="--borough"
         )
+    # A name is printed on every form the person fills (a referral's referrer): what no
+    # document can hold, and the bidi controls that spoof a name, are refused (issue 13).
+    typed = (name, job_title, organisation, phone)
+    for (option, called), text in zip(_CALLED.items(), typed, strict=True):
+        problem = unstorable_problem(called, text)
+        if problem:
+            raise click.BadParameter(problem, param_hint=option)
     try:
         email = validate_email(email, check_deliverability=False).normalized.lower()
     except EmailNotValidError as error:
@@ -63,7 +80,12 @@ def create_user(
     password = os.environ.get("NEW_USER_PASSWORD") or click.prompt(
         "Password", hide_input=True, confirmation_prompt=True
     )
-    problem = password_problem(password, email)
+    # Sign-in refuses a password with control characters (accounts.views): none is set.
+    problem = password_problem(password, email) or (
+        "The password must not contain control characters"
+        if has_control_characters(password)
+        else None
+    )
     if problem:
         raise click.ClickException(problem)
     with writing():

@@ -33,11 +33,18 @@ SHORT_TEXT_LIMIT = 500
 LONG_TEXT_LIMIT = 20_000
 
 
+# The bidi embedding and override controls (U+202A-U+202E) and isolates (U+2066-U+2069),
+# refused in everything a user types (issue 13): they reorder the text around them on screen,
+# in Word and in the PDF, so a name can be spoofed: "Amira \u202Elanoitcif" is shown as
+# "Amira fictional". Right-to-left names need none of them (the Unicode bidi algorithm orders
+# them); the marks U+200E and U+200F, which embed and override nothing, stay allowed.
+BIDI_CONTROLS = "\u202a-\u202e\u2066-\u2069"
+
 # What a Word (XML 1.0) document and a PDF cannot hold: control characters (Unicode category
-# Cc) other than tab and new line, surrogates (Cs), and the non-characters U+FFFE and U+FFFF.
-# One regular expression, so that a long answer is checked at C speed (a maximal form is 2
-# million characters, saved as it is typed).
-_UNSTORABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+# Cc) other than tab and new line, surrogates (Cs), and the non-characters U+FFFE and U+FFFF;
+# and what they must not hold, the bidi controls above. One regular expression, so that a long
+# answer is checked at C speed (a maximal form is 2 million characters, saved as it is typed).
+_UNSTORABLE = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff{BIDI_CONTROLS}]")
 
 
 def _is_storable(char: str) -> bool:
@@ -45,12 +52,12 @@ def _is_storable(char: str) -> bool:
     return _UNSTORABLE.match(char) is None
 
 
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")  # categories Cc and Cs
+_CONTROL = re.compile(f"[\x00-\x1f\x7f-\x9f\ud800-\udfff{BIDI_CONTROLS}]")  # Cc, Cs, bidi
 
 
 def has_control_characters(text: str) -> bool:
-    """True if `text` holds a control character (tab and new line too) or a lone surrogate:
-    nothing a one-line answer such as an email address may hold."""
+    """True if `text` holds a control character (tab and new line too), a lone surrogate or a
+    bidi control: nothing a one-line answer such as an email address may hold."""
     return _CONTROL.search(text) is not None
 
 
@@ -65,6 +72,19 @@ def unstorable_characters(text: str) -> list[str]:
         else f"{chr(code)} (U+{code:04X})"
         for code in sorted(codes)
     ]
+
+
+def unstorable_problem(called: str, typed: str) -> str | None:
+    """A message naming the field (`called`, as it starts a sentence) if `typed` holds
+    characters that no document can or may hold; None if it holds none. For text typed
+    outside a declared field too (an account's name, issue 13)."""
+    bad = unstorable_characters(typed)
+    if bad:
+        return (
+            f"{called} contains characters that cannot go into a document: "
+            f"{', '.join(bad)}. Remove them and try again"
+        )
+    return None
 
 
 def printed_answer(value: Any) -> str:
@@ -179,13 +199,7 @@ class Field:
     def unstorable_problem(self, typed: str) -> str | None:
         """A message naming the field if what was typed holds characters no document can hold:
         checked even on a draft, which keeps everything else as typed."""
-        bad = unstorable_characters(typed)
-        if bad:
-            return (
-                f"{self.Called} contains characters that cannot go into a document: "
-                f"{', '.join(bad)}. Remove them and try again"
-            )
-        return None
+        return unstorable_problem(self.Called, typed)
 
     def display(self, value: Any) -> str:
         """The answer as a document prints it."""

@@ -65,3 +65,36 @@ def test_an_unknown_role_or_a_second_account_is_refused(app: Flask) -> None:
 def test_password_rules_name_what_is_wrong() -> None:
     assert password_problem(GOOD) is None
     assert password_problem("x" * 11) == "The password must be at least 12 characters long"
+
+
+@pytest.mark.parametrize(
+    ("option", "typed", "message"),
+    [
+        # issue 13: a bidi override spoofs the name every form prints ("Amira fictional").
+        ("--name", "Amira \u202elanoitcif", "Full name contains characters that cannot go"),
+        ("--job-title", "Social \u2066worker\u2069", "Job title contains characters that cannot"),
+        ("--organisation", "Kingston\x07", "Organisation contains characters that cannot go"),
+    ],
+)
+def test_typed_details_no_document_may_hold_are_refused(
+    app: Flask, option: str, typed: str, message: str
+) -> None:
+    result = create(app, "amira.fictional@example.gov.uk", "--role", "referrer", option, typed)
+    assert result.exit_code != 0
+    assert message in result.output
+    assert db.session.scalars(select(User)).all() == []
+
+
+def test_a_right_to_left_name_is_accepted(app: Flask) -> None:
+    result = create(app, "a.fictional@example.gov.uk", "--role", "referrer", "--name", "أميرة")
+    assert result.exit_code == 0, result.output
+    assert db.session.scalars(select(User)).one().name == "أميرة"
+
+
+def test_a_password_sign_in_would_refuse_is_never_set(app: Flask) -> None:
+    result = create(
+        app, "a.fictional@example.gov.uk", "--role", "referrer", password=GOOD + "\u202e"
+    )
+    assert result.exit_code != 0
+    assert "The password must not contain control characters" in result.output
+    assert db.session.scalars(select(User)).all() == []

@@ -77,8 +77,10 @@ def test_a_referral_from_sign_in_to_pdf_over_https(chromium: Browser, deployed: 
     page.get_by_role("button", name="Sign in").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("My cases")
     save_screenshot(page, "https-my-cases")
-    cookie = next(c for c in page.context.cookies() if c["name"] == "cse_forms_session")
-    assert cookie["secure"] and cookie["httpOnly"]
+    cookie = next(c for c in page.context.cookies() if c["name"] == "__Host-cse_forms_session")
+    # issue 13: the browser kept a __Host- cookie: Secure, Path=/, for this host only.
+    assert cookie["secure"] and cookie["httpOnly"] and cookie["path"] == "/"
+    assert not cookie["domain"].startswith(".")
 
     page.get_by_role("button", name="Create a case").click()
     page.get_by_label("First name").fill("Hana")

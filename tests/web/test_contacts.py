@@ -554,3 +554,19 @@ def test_the_contact_date_defaults_to_todays_london_date(app: Flask, phoenix: Us
         shown = page(worker.get(case))
         assert shown.xpath("//input[@name='contact_on']/@value") == ["16", "07", "2026"]
         assert "Contacts" in visible_text(worker.get(case))
+
+
+def test_a_bidi_override_in_a_contact_is_refused_next_to_its_field(
+    app: Flask, sent_case: str, phoenix: User
+) -> None:
+    # issue 13: the bidi controls reorder what is shown, so they are refused in every field.
+    worker = _as(app, phoenix)
+    response = _post(worker, sent_case, london_today(), contact_summary="Met \u202enoos")
+    assert response.status_code == 200
+    message = (
+        "A brief summary of the intervention contains characters that cannot go into a"
+        " document: U+202E. Remove them and try again"
+    )
+    assert inline_error(response, "contact_summary") == message
+    assert error_messages(response) == [message]
+    assert _contacts() == []

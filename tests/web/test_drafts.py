@@ -96,6 +96,18 @@ def test_a_draft_refuses_characters_no_document_can_hold(client: FlaskClient) ->
     assert _value(client, url, "child_alias") == [""]  # the saved draft is as it was
 
 
+def test_a_draft_refuses_a_bidi_override(client: FlaskClient) -> None:
+    # issue 13: "Amira \u202elanoitcif" would show as "Amira fictional"; refused even on a draft.
+    url = start(client, REFERRAL)
+    response = _save_draft(client, url, child_forename="Amira \u202elanoitcif")
+    assert response.status_code == 200
+    assert inline_error(response, "child_forename") == (
+        "The child's forename contains characters that cannot go into a document: U+202E."
+        " Remove them and try again"
+    )
+    assert _value(client, url, "child_forename") == ["Testy"]  # as filled from the case
+
+
 def test_autosave_keeps_the_draft_and_returns_the_new_lock(client: FlaskClient) -> None:
     url = start(client, REFERRAL)
     fields = hidden(client, section_of(url, REFERRAL, "child_alias"))

@@ -98,6 +98,27 @@ def test_production_cookie_is_secure_and_needs_a_secret(monkeypatch: pytest.Monk
     assert response.headers["Strict-Transport-Security"].startswith("max-age=")
 
 
+def test_production_session_cookie_is_a_host_cookie() -> None:
+    # issue 13: __Host- makes browsers keep it only when Secure, Path=/ and without Domain.
+    class Production(ProductionConfig):
+        SECRET_KEY = "x" * 64
+        SQLALCHEMY_DATABASE_URI = "sqlite://"
+
+    app = create_app(Production)
+    cookie = app.test_client().get("/sign-in", base_url="https://localhost").headers["Set-Cookie"]
+    name, _, rest = cookie.partition("=")
+    attributes = {a.split("=")[0].strip().lower(): a for a in rest.split(";")[1:]}
+    assert name == "__Host-cse_forms_session"
+    assert "secure" in attributes and "httponly" in attributes
+    assert attributes["path"].strip() == "Path=/"
+    assert "domain" not in attributes
+
+
+def test_development_session_cookie_has_no_prefix(client: FlaskClient) -> None:
+    # Plain HTTP on 127.0.0.1: a __Host- cookie would not be kept without Secure.
+    assert client.get("/").headers["Set-Cookie"].startswith("cse_forms_session=")
+
+
 @pytest.mark.parametrize("token", [None, "forged-token"])
 def test_post_without_a_valid_csrf_token_saves_nothing(
     client: FlaskClient, token: str | None
