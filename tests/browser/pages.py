@@ -16,9 +16,21 @@ from forms.repeat import Repeat
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
-def open_form(page: Page, artefact: Artefact) -> None:
-    """Start a new document of `artefact`: from the fixture case, or from Reports; a case
-    study from a new report's page ("Add a case study")."""
+def new_case(page: Page) -> str:
+    """A new case, made through the home page's button as a manager does; its URL."""
+    page.goto("/")
+    page.get_by_role("button", name="Create a case").click()
+    page.get_by_label("First name").fill("Kayla")
+    page.get_by_label("Last name").fill("Notreal")
+    page.get_by_label("Kingston").check()
+    page.get_by_role("button", name="Create the case").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Kayla Notreal")
+    return page.url
+
+
+def open_form(page: Page, artefact: Artefact, case_url: str | None = None) -> None:
+    """Start a new document of `artefact`: from the case at `case_url` (default: the fixture
+    case), or from Reports; a case study from a new report's page ("Add a case study")."""
     if artefact.attached_to:
         from forms import ARTEFACTS
 
@@ -27,7 +39,9 @@ def open_form(page: Page, artefact: Artefact) -> None:
         page.wait_for_load_state("load")
         expect(page.get_by_role("heading", level=1)).to_have_text(artefact.title)
         return
-    if artefact.per_case:
+    if artefact.per_case and case_url:
+        page.goto(case_url)
+    elif artefact.per_case:
         page.goto("/")
         page.get_by_role("link", name="Browser Fixture", exact=True).click()
     else:

@@ -10,22 +10,17 @@ from playwright.sync_api import Page, expect
 
 from forms import ARTEFACTS
 from forms.tasks import number_of
-from tests.browser.pages import assert_no_axe_violations, fill_answers, open_section, submit
+from tests.browser.pages import (
+    assert_no_axe_violations,
+    fill_answers,
+    new_case,
+    open_section,
+    submit,
+)
 from tests.conftest import sample_json
 
 REFERRAL = ARTEFACTS["cse_referral"]
 MASE = ARTEFACTS["mase_referral"]
-
-
-def _new_case(page: Page) -> str:
-    page.goto("/")
-    page.get_by_role("button", name="Create a case").click()
-    page.get_by_label("First name").fill("Kayla")
-    page.get_by_label("Last name").fill("Notreal")
-    page.get_by_label("Kingston").check()
-    page.get_by_role("button", name="Create the case").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Kayla Notreal")
-    return page.url
 
 
 def _start(page: Page, case_url: str, artefact_title: str) -> None:
@@ -44,7 +39,7 @@ def _save_for_later(page: Page, artefact_name: str, field: str, value: str) -> N
 
 
 def test_a_draft_is_offered_listed_and_discarded(page: Page, screenshot) -> None:
-    case_url = _new_case(page)
+    case_url = new_case(page)
     _start(page, case_url, REFERRAL.title)
     _save_for_later(page, "cse_referral", "child_alias", "Fictional alias")
 
@@ -89,7 +84,7 @@ def test_a_draft_is_offered_listed_and_discarded(page: Page, screenshot) -> None
 
 
 def test_the_case_page_shows_the_referral_pack(page: Page, screenshot) -> None:
-    case_url = _new_case(page)
+    case_url = new_case(page)
     _start(page, case_url, REFERRAL.title)
     fill_answers(page, REFERRAL, sample_json("cse_referral"))
     submit(page)

@@ -23,6 +23,7 @@ from tests.browser.pages import (
     document_url,
     fill_answers,
     key_in_section,
+    new_case,
     open_form,
     open_section,
     submit,
@@ -130,7 +131,10 @@ def test_one_section_with_the_keyboard_alone(page: Page, artefact: Artefact) -> 
     number = _busiest_section(artefact)
     section = artefact.sections[number - 1]
     answers = sample_json(artefact.slug)
-    open_form(page, artefact)
+    # On a case of its own: the fixture case's earlier answers would prefill this section (a
+    # scoring's "Other" details, left behind a level chosen here, are refused: see the note
+    # of issue 12's stop), and this test is about the keyboard.
+    open_form(page, artefact, new_case(page) if artefact.per_case else None)
     open_section(page, section)
     key_in_section(page, section, answers)
     expect(page).not_to_have_title(re.compile(r"^Error: "))

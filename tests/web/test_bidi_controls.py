@@ -81,8 +81,8 @@ def test_an_address_with_a_bidi_control_adds_no_one_and_is_not_shown_again(
     typed = "amira.fictional\u202e@example.gov.uk"
     response = client.post(f"{case_url}/members", data={"csrf_token": token, "email": typed})
     assert response.status_code == 200
-    assert inline_error(response, "member-email") == (
-        "There is no member of staff with that email address: check it and try again"
+    assert inline_error(response, "member-email") == (  # a format error (web.members)
+        "Enter an email address in the correct format, like name@example.org"
     )
     assert page(response).xpath("//input[@id='member-email']/@value") in ([], [""])
     assert len(db.session.scalars(select(Case)).one().members) == 1
