@@ -101,6 +101,7 @@ def create_app(
     from web.attachments import bp as attachments
     from web.case_status import bp as case_status
     from web.cases import bp as cases
+    from web.closed import refuse_if_closed
     from web.contacts import bp as contacts
     from web.documents import bp as documents
     from web.drafts import bp as drafts
@@ -133,6 +134,7 @@ def create_app(
     for blueprint in blueprints:
         app.register_blueprint(blueprint)
     app.before_request(guard)
+    app.before_request(refuse_if_closed)  # after the access rule: issue 13
     limits.init_app(app)
     commands = (
         create_user,

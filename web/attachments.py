@@ -11,6 +11,7 @@ from forms import ARTEFACTS
 from models import Document, db
 from serving.transactions import writing
 from web.access import CASEWORKERS, audit, roles
+from web.closed import changes_case
 from web.documents import document_or_404, task_list
 from web.report_links import reports_for
 
@@ -21,6 +22,7 @@ CHOOSE = "Select the report this is attached to"
 
 @bp.post("/documents/<id:document_id>/report")
 @roles(CASEWORKERS)
+@changes_case
 def attach(document_id: str) -> ResponseReturnValue:
     """Attach the document to the report chosen among those it may be attached to."""
     doc, artefact = document_or_404(document_id, edit=True)

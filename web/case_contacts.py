@@ -42,11 +42,12 @@ def contacts_section(case: Case, form: FlaskForm | None = None) -> dict[str, Any
     """What the case page's Contacts section shows, for a Phoenix worker or a manager (else
     nothing); `form` is a posted form with its errors."""
     if current_user.role not in KEEPERS:
-        return {"contact_form": None, "contact_errors": []}
+        return {"contact_form": None, "contact_errors": [], "may_record_contact": False}
     contacts = case_contacts(case.id)
     return {
         "contact_artefact": CONTACT,
         "contact_form": form or new_contact_form(),
+        "may_record_contact": case.closed_at is None,  # closed: read-only (web/closed.py)
         "contacts": contacts,
         "contacts_total": total_text(contacts),
         "contact_errors": error_summary(form) if form is not None else [],

@@ -111,7 +111,7 @@ def pathway_section(case: Case, form: FlaskForm | None = None) -> dict[str, Any]
         if r.clock in CLOCKS
     ]
     role = current_user.role
-    may_record = role in RECORDERS
+    may_record = role in RECORDERS and case.closed_at is None  # closed: read-only (web/closed.py)
     return {
         "pathway_entries": entries,
         "open_clocks": open_clocks,

@@ -98,7 +98,9 @@ def deleted_from(case: Case) -> dt.datetime | None:
 @bp.route("/cases/<id:case_id>/status/<change>", methods=["GET", "POST"])
 @roles("manager")
 def change_status(case_id: str, change: str) -> ResponseReturnValue:
-    """GET: the confirmation page. POST (from it): make the change, audit it, back to the case."""
+    """GET: the confirmation page. POST from it (its button sends `confirm`, the change's name):
+    make the change, audit it, back to the case. A POST without it (not from that page) changes
+    nothing and shows the page (issue 13: each change is confirmed first)."""
     case = visible_case(case_id)
     if change not in CHANGES:
         abort(404)
@@ -106,7 +108,7 @@ def change_status(case_id: str, change: str) -> ResponseReturnValue:
     back = url_for("cases.case", case_id=case_id)
     if not chosen.applies(case):  # already made (a second tab, a back button): nothing to do
         return redirect(back)
-    if request.method == "POST":
+    if request.method == "POST" and request.form.get("confirm") == change:
         with writing():
             db.session.execute(update(Case).where(Case.id == case_id).values(**chosen.values(case)))
             refresh(case)  # a closed case has nothing due; a reopened one its clocks again

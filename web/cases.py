@@ -29,6 +29,7 @@ from serving.transactions import writing
 from web.access import CASEWORKERS, audit, public, roles
 from web.case_contacts import contacts_section
 from web.case_pathway import pathway_section
+from web.closed import changes_case
 from web.continuing import in_packs, own_drafts
 
 bp = Blueprint("cases", __name__)
@@ -203,6 +204,7 @@ def new_case() -> ResponseReturnValue:
 
 @bp.route("/cases/<id:case_id>/details", methods=["GET", "POST"])
 @roles(CASEWORKERS)
+@changes_case
 def change_details(case_id: str) -> ResponseReturnValue:
     case = visible_case(case_id, member=True)
     if request.method == "GET":
@@ -263,6 +265,7 @@ def case_page(
         if event.action == "discard draft" and event.document_id:
             titles.setdefault(event.document_id, "A discarded draft")
     section = pathway_section(case, step_form) | contacts_section(case, contact_form)
+    is_open = case.closed_at is None  # closed: read-only, nothing offered to change (web/closed.py)
     errors = [{"text": member_error, "href": "#member-email"}] if member_error else []
     return render_template(
         "case.html",
@@ -272,13 +275,14 @@ def case_page(
         to_choose=typed_to_choose(case.details),
         documents=documents,
         packs=packs,
-        startable=startable(case),
-        may_edit={a.slug for a in ARTEFACTS.values() if may_write(case.id, a)},
+        startable=startable(case) if is_open else [],
+        may_edit={a.slug for a in ARTEFACTS.values() if is_open and may_write(case.id, a)},
         trail=trail,
         titles=titles,
-        may_change=may_see(case.id, member=True),
-        may_add=may_add_members(case),
-        may_remove=may_remove_members(case) and len(case.members) > 1,  # never the last one
+        may_change=is_open and may_see(case.id, member=True),
+        may_add=is_open and may_add_members(case),
+        # Never the last one.
+        may_remove=is_open and may_remove_members(case) and len(case.members) > 1,
         errors=errors + section.pop("pathway_errors") + section.pop("contact_errors"),
         member_email=member_email,
         member_error=member_error,

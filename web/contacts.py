@@ -24,12 +24,14 @@ from pathway.state import refresh
 from serving.transactions import writing
 from web.access import audit, roles
 from web.cases import case_page, details, visible_case
+from web.closed import changes_case
 
 bp = Blueprint("contacts", __name__)
 
 
 @bp.post("/cases/<id:case_id>/contacts")
 @roles(KEEPERS)
+@changes_case
 def record_contact(case_id: str) -> ResponseReturnValue:
     case = visible_case(case_id)
     form = form_class(CONTACT)()

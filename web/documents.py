@@ -29,6 +29,7 @@ from models import Case, Document, Submission, db, is_id, now
 from serving.transactions import writing
 from web.access import CASEWORKERS, audit, roles
 from web.cases import details, known, may_see, may_write, visible_case
+from web.closed import changes_case
 from web.continuing import open_drafts, parent_for
 from web.report_links import (
     attachable,
@@ -94,6 +95,7 @@ def report_to_attach(artefact: Artefact, asked: str) -> Document | None:
 @bp.post("/cases/<id:case_id>/start/<slug>")
 @bp.post("/reports/start/<slug>")
 @roles(CASEWORKERS)
+@changes_case
 def start(slug: str, case_id: str | None = None) -> ResponseReturnValue:
     """A new document, its fields filled with what the service already knows. If there are
     drafts of it already, the choice between them and a new one comes first (web.drafts)."""
@@ -150,6 +152,7 @@ def progress(doc: Document, artefact: Artefact) -> tuple[Any, list[Task]]:
 
 @bp.get("/documents/<id:document_id>")
 @roles(CASEWORKERS)
+@changes_case
 def edit(document_id: str) -> ResponseReturnValue:
     """A document's task list: its sections, each with its status, then check and submit."""
     doc, artefact = document_or_404(document_id, edit=True)
@@ -188,6 +191,7 @@ def page_context(doc: Document, artefact: Artefact) -> dict[str, Any]:
 
 @bp.post("/documents/<id:document_id>/autosave")
 @roles(CASEWORKERS)
+@changes_case
 def autosave(document_id: str) -> ResponseReturnValue:
     """The form page's script saves the draft as the user works: JSON in, JSON out."""
     doc, artefact = document_or_404(document_id, edit=True)

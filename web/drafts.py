@@ -13,6 +13,7 @@ from forms.model import Artefact
 from models import Case, Document, Submission, db, is_id
 from web.access import CASEWORKERS, audit, roles
 from web.cases import details
+from web.closed import changes_case
 from web.continuing import open_drafts, parent_for
 from web.documents import document_or_404, home_of, report_to_attach, startable
 from web.saving import ALREADY_DISCARDED, discard_draft
@@ -23,6 +24,7 @@ bp = Blueprint("drafts", __name__)
 @bp.get("/cases/<id:case_id>/start/<slug>")
 @bp.get("/reports/start/<slug>")
 @roles(CASEWORKERS)
+@changes_case
 def offer(slug: str, case_id: str | None = None) -> ResponseReturnValue:
     """Continue a draft of this form, or start a new one (the Start button leads here when
     there is a draft). With no draft left, back to where forms are started."""
@@ -60,6 +62,7 @@ def _continued_versions(drafts: list[Document]) -> dict[str, Submission]:
 
 @bp.route("/documents/<id:document_id>/discard", methods=["GET", "POST"])
 @roles(CASEWORKERS)
+@changes_case
 def discard(document_id: str) -> ResponseReturnValue:
     """Are you sure? Then the draft goes: back to the latest version, or, never submitted,
     the whole document."""

@@ -30,6 +30,7 @@ from web.cases import (
     may_see,
     visible_case,
 )
+from web.closed import changes_case
 
 bp = Blueprint("members", __name__)
 
@@ -39,6 +40,7 @@ _LONGEST = 254
 
 @bp.post("/cases/<id:case_id>/members")
 @roles(CASEWORKERS)
+@changes_case
 def add_member(case_id: str) -> ResponseReturnValue:
     """Add a colleague: a problem with what was typed is shown at the field, which keeps it;
     otherwise the People section says, in the same words whether or not anyone was added, that
@@ -81,6 +83,7 @@ def _format_problem(email: str) -> str:
 
 @bp.route("/cases/<id:case_id>/members/<id:member_id>/remove", methods=["GET", "POST"])
 @roles(CASEWORKERS)
+@changes_case
 def remove_member(case_id: str, member_id: str) -> ResponseReturnValue:
     """GET: "Are you sure…" with what it means. POST (from it): take the colleague off the case
     at once (their next request for it is refused), audited, back to the People section; or,

@@ -22,6 +22,7 @@ from serving.transactions import writing
 from web.access import audit, roles
 from web.case_pathway import RECORDERS, step_form
 from web.cases import case_page, details, visible_case
+from web.closed import changes_case
 
 bp = Blueprint("pathway", __name__)
 
@@ -44,6 +45,7 @@ def details_of(step: Step, data: dict[str, Any], case: Case) -> dict[str, Any] |
 
 @bp.post("/cases/<id:case_id>/pathway")
 @roles(RECORDERS)
+@changes_case
 def record_step(case_id: str) -> ResponseReturnValue:
     case = visible_case(case_id)
     declared = step_form(current_user.role)

@@ -24,6 +24,7 @@ from models import Document, Submission, db
 from serving.errors import shown_again
 from web.access import CASEWORKERS, audit, roles
 from web.anonymous import CONFIRM_FIRST, warnings
+from web.closed import changes_case
 from web.documents import document_or_404, form_of, page_context, progress, saved_pairs
 from web.saving import figures_of, save_draft, submit
 
@@ -62,6 +63,7 @@ def _errors(form: Any, names: frozenset[str], at: str = "") -> list[dict[str, st
 
 @bp.route("/documents/<id:document_id>/sections/<int:number>", methods=["GET", "POST"])
 @roles(CASEWORKERS)
+@changes_case
 def section(document_id: str, number: int) -> ResponseReturnValue:
     doc, artefact = document_or_404(document_id, edit=True)
     if not 1 <= number <= len(artefact.sections):
@@ -129,6 +131,7 @@ def _page(
 
 @bp.route("/documents/<id:document_id>/check", methods=["GET", "POST"])
 @roles(CASEWORKERS)
+@changes_case
 def check(document_id: str) -> ResponseReturnValue:
     """Every answer, with a link to change it; from here the draft is submitted as a version."""
     doc, artefact = document_or_404(document_id, edit=True)

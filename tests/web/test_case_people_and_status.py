@@ -148,11 +148,13 @@ def test_a_status_change_is_confirmed_before_it_is_made(client: FlaskClient, cha
     assert not AFTER[change](_case(url)) and _audited(url) == []  # only asked so far
 
     token = html.xpath("//main//form//input[@name='csrf_token']/@value")[0]
-    done = client.post(f"{url}/status/{change}", data={"csrf_token": token})
+    done = client.post(f"{url}/status/{change}", data={"csrf_token": token, "confirm": change})
     assert done.status_code == 302 and done.headers["Location"] == url
     assert AFTER[change](_case(url))
     assert _audited(url) == [change]
-    (banner,) = page(client.get(url)).xpath("//div[@data-module='govuk-notification-banner']")
+    (banner,) = page(client.get(url)).xpath(
+        "//div[@data-module='govuk-notification-banner'][contains(@class, 'success')]"
+    )
     assert squash(banner.text_content()).startswith("Success The ")
 
 

@@ -535,12 +535,23 @@ def test_weekly_contact_stops_when_the_case_is_declined_or_closed(
         _record(worker, case, dt.date(2026, 12, 7))
         assert _weekly() == [dt.date(2026, 12, 14)]
         token = token_on(boss, f"{case}/status/close")
-        assert boss.post(f"{case}/status/close", data={"csrf_token": token}).status_code == 302
+        assert (
+            boss.post(
+                f"{case}/status/close", data={"csrf_token": token, "confirm": "close"}
+            ).status_code
+            == 302
+        )
         assert _weekly() == []
-        _record(worker, case, dt.date(2026, 12, 7))  # a case closed has nothing due
+        # A closed case has nothing due, and takes no contact (web/closed.py, issue 13).
+        assert _post(worker, case, dt.date(2026, 12, 7)).status_code == 409
         assert _weekly() == []
         token = token_on(boss, f"{case}/status/reopen")
-        assert boss.post(f"{case}/status/reopen", data={"csrf_token": token}).status_code == 302
+        assert (
+            boss.post(
+                f"{case}/status/reopen", data={"csrf_token": token, "confirm": "reopen"}
+            ).status_code
+            == 302
+        )
         assert _weekly() == [dt.date(2026, 12, 14)]
         record_step(worker, case, "phoenix_declined", dt.date(2026, 12, 7))
         assert _weekly() == []

@@ -207,7 +207,12 @@ def test_managers_see_everything_overdue_and_others_only_their_own(
         assert len(overdue) == 4  # acknowledgement and first contact, on each
         # Closing a case stops its clocks.
         token = token_on(client, f"{mine}/status/close")
-        assert client.post(f"{mine}/status/close", data={"csrf_token": token}).status_code == 302
+        assert (
+            client.post(
+                f"{mine}/status/close", data={"csrf_token": token, "confirm": "close"}
+            ).status_code
+            == 302
+        )
         assert {row[1] for row in _rows(client, "/my-work", "overdue")} == {"Other Overduecase"}
 
 
