@@ -171,6 +171,12 @@ def test_closing_a_case_is_confirmed_first(page: Page, screenshot) -> None:
     expect(page.locator(".govuk-notification-banner--success")).to_contain_text(
         "The case is closed."
     )
+    # Closed means closed (issue 13): said at the top, and nothing offers a change.
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Closed")
+    expect(page.get_by_role("button", name=re.compile(r"^Start the "))).to_have_count(0)
+    expect(page.get_by_role("button", name="Add to this case")).to_have_count(0)
+    assert_no_axe_violations(page, "a closed case")
+    screenshot(page, "case-closed")
     page.get_by_role("button", name="Reopen the case").click()
     page.get_by_role("button", name="Reopen the case").click()
     expect(page.locator(".govuk-notification-banner--success")).to_contain_text("open again")

@@ -185,7 +185,8 @@ def test_reading_stays_allowed_and_the_page_says_closed(
     html = page(client.get(world["case"]))
     assert squash(html.xpath("//h1//strong")[0].text_content()) == "Closed"
     (banner,) = html.xpath("//div[@id='case-closed']")
-    assert "This case is closed: reopen it to change anything" in squash(banner.text_content())
+    said = squash(banner.text_content())
+    assert "This case was closed on " in said and ": reopen it to change anything." in said
     # Nothing offered to change: no form but the sign-out, no start, edit or details links.
     actions = html.xpath("//main//form/@action")
     assert actions == [], actions
