@@ -15,4 +15,7 @@ def test_a_page_miss_says_what_http_adds_to_the_same_page_in_process():
 def test_the_pdf_ceiling_is_two_workers_at_the_measured_render_time():
     said = why.pdf_ceiling(runs=3)
     each, most = re.search(r"takes p50 ([\d.]+) ms .* at most (\d+) a second", said).groups()
-    assert abs(int(most) - 2000 / float(each)) <= 1
+    # Two workers, each rendering one PDF per p50: 2,000 / p50 a second. The p50 is printed to
+    # 0.1 ms, so the ceiling worked out from the exact p50 lies within its rounding.
+    p50 = float(each)
+    assert 2000 / (p50 + 0.05) - 1 <= int(most) <= 2000 / (p50 - 0.05) + 1
