@@ -71,6 +71,7 @@ def test_add_another_then_leaving_keeps_the_new_block_and_the_text(page: Page, j
         expect(page.locator("#persons-1-forename")).to_be_focused()
     else:  # the page again, at the new block: the next Tab goes into it
         expect(page).to_have_url(re.compile(r"#persons-entry-2$"))
+        page.wait_for_load_state("load")  # the fragment sets where Tab starts once loaded
         page.keyboard.press("Tab")
         expect(page.locator("#persons-1-forename")).to_be_focused()
     page.goto(document_url(page))  # straight away, without typing in the new block
