@@ -99,6 +99,7 @@ def create_app(
     from web import templating
     from web.access import IdConverter, guard
     from web.attachments import bp as attachments
+    from web.audit import bp as audit
     from web.case_status import bp as case_status
     from web.cases import bp as cases
     from web.closed import refuse_if_closed
@@ -118,6 +119,7 @@ def create_app(
     blueprints = (
         accounts,
         attachments,
+        audit,
         cases,
         case_status,
         contacts,

@@ -117,6 +117,9 @@ class Config:
     SENDING: ClassVar[dict[str, str]] = settings(os.environ)
     # Closed cases are deleted by `flask purge` this long after closing (README: Retention).
     CASE_RETENTION = dt.timedelta(days=_int("CASE_RETENTION_DAYS", 25 * 365))
+    # My work warns managers of any account that downloaded more than this many documents
+    # (each part of a referral pack counts) in the last hour (audit.queries.bulk_downloads).
+    BULK_DOWNLOAD_ALERT = _int("BULK_DOWNLOAD_ALERT", 30)
     # A long form must never be lost to an expired token: the token lives as long as the session.
     WTF_CSRF_TIME_LIMIT = int(PERMANENT_SESSION_LIFETIME.total_seconds())
     # Twenty narrative boxes of 20,000 characters, URL-encoded, fit well within this.

@@ -17,6 +17,7 @@ from flask_login import current_user
 from werkzeug.routing import BaseConverter
 
 from accounts import ROLES
+from audit.actions import DOWNLOADS, VIEW_AUDIT
 from models import ID_PATTERN, AuditEvent, Document, db
 from serving.transactions import writing
 
@@ -84,8 +85,8 @@ def guard() -> ResponseReturnValue | None:
     return None
 
 
-# Audit events that record only that something was seen, or refused.
-LOOKING = frozenset({"view", "view case", "download", "refused"})
+# Audit events that record only that something was seen (a page, a download), or refused.
+LOOKING = frozenset({"view", "view case", VIEW_AUDIT, "refused"}) | DOWNLOADS
 
 
 def audit(

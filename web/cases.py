@@ -14,6 +14,7 @@ from flask_login import current_user
 from flask_wtf import FlaskForm
 from sqlalchemy import Select, false, select, update
 
+from audit.queries import recent_of_case
 from clocks.workdays import london_today
 from forms import ARTEFACTS, starters
 from forms.case import CASE
@@ -22,7 +23,7 @@ from forms.model import Artefact
 from forms.prefill import USER_DETAILS, case_values, known_values
 from forms.web import check, error_summary, form_class
 from mail import undelivered_for
-from models import AuditEvent, Case, CaseMember, CaseStage, Submission, User, db
+from models import Case, CaseMember, CaseStage, Submission, db
 from pathway.state import refresh
 from schemas import schema_for, stored_schema
 from serving.transactions import writing
@@ -36,6 +37,7 @@ bp = Blueprint("cases", __name__)
 
 # Practitioners open cases; the Phoenix worker is added to the cases referred to the project.
 CASE_CREATORS = frozenset({"referrer", "lead_professional", "manager"})
+CASE_TRAIL = 10  # the events a case page lists; the audit page has them all
 
 
 def visible_cases(user: Any) -> Select[Any]:
@@ -247,23 +249,9 @@ def case_page(
 ) -> str:
     """The case page; with the address of a colleague who could not be added, and why, or a
     step of the pathway (web/pathway.py) or a contact (web/contacts.py) not recorded."""
-    trail: list[tuple[AuditEvent, User | None]] = []
-    if current_user.role == "manager":
-        trail = [
-            (event, user)
-            for event, user in db.session.execute(
-                select(AuditEvent, User)
-                .outerjoin(User, User.id == AuditEvent.user_id)
-                .where(AuditEvent.case_id == case.id)
-                .order_by(AuditEvent.id.desc())
-                .limit(200)
-            )
-        ]
+    # Managers see the latest events here, and the rest on the audit page (web/audit.py).
+    trail = recent_of_case(case.id, CASE_TRAIL) if current_user.role == "manager" else []
     documents, packs = in_packs(case.documents)
-    titles = {d.id: ARTEFACTS[d.artefact].title for d in case.documents}
-    for event, _ in trail:  # a discarded draft's document is gone; its events stay
-        if event.action == "discard draft" and event.document_id:
-            titles.setdefault(event.document_id, "A discarded draft")
     section = pathway_section(case, step_form) | contacts_section(case, contact_form)
     is_open = case.closed_at is None  # closed: read-only, nothing offered to change (web/closed.py)
     errors = [{"text": member_error, "href": "#member-email"}] if member_error else []
@@ -278,7 +266,6 @@ def case_page(
         startable=startable(case) if is_open else [],
         may_edit={a.slug for a in ARTEFACTS.values() if is_open and may_write(case.id, a)},
         trail=trail,
-        titles=titles,
         may_change=is_open and may_see(case.id, member=True),
         may_add=is_open and may_add_members(case),
         # Never the last one.

@@ -11,6 +11,7 @@ from flask.typing import ResponseReturnValue
 from flask_login import current_user
 from sqlalchemy import select
 
+from audit.actions import DOWNLOAD_OF_FORMAT, DOWNLOAD_PACK
 from documents import cache
 from documents.pack import render_pack
 from documents.render import FORMATS, render
@@ -21,6 +22,7 @@ from forms.model import Artefact
 from models import Case, Continuation, Document, Submission, db
 from schemas import stored_schema
 from sending.recipients import ROUTES
+from serving.transactions import writing
 from web.access import CASEWORKERS, audit, roles
 from web.cases import details, may_see
 from web.continuing import continued_by
@@ -144,7 +146,7 @@ def document(version_id: str, kind: str) -> ResponseReturnValue:
     submission, doc, artefact = _version(version_id)
     if kind not in FORMATS:
         abort(404)
-    audit("download", document=doc)
+    audit(DOWNLOAD_OF_FORMAT[kind], document=doc)
     about = stamp(submission)
     blob = rendered(kind, submission, artefact, about)
     # The file name is made from the form, the case reference, the version and the day (the
@@ -166,7 +168,9 @@ def pack(version_id: str) -> ResponseReturnValue:
         abort(404)
     link = ARTEFACTS[pair[1].artefact].continues
     assert link is not None  # the continuing part always declares what it continues
-    audit("download", document=pair[1].document)
+    with writing(durable=False):  # one event per part: each document and version (issue 13)
+        for part in pair:
+            audit(DOWNLOAD_PACK, document=part.document, version_id=part.id)
 
     stored = [
         (ARTEFACTS[part.artefact], part.answers, figures_of_version(part), stamp(part))

@@ -1,13 +1,16 @@
 """The SPA and Phoenix inboxes, and My work: each person's due and overdue clocks, and for
-managers everything overdue (work.queries)."""
+managers everything overdue (work.queries) and any account downloading in bulk (audit)."""
 
 from __future__ import annotations
 
-from flask import Blueprint, render_template
+from flask import Blueprint, current_app, render_template
 from flask.typing import ResponseReturnValue
 from flask_login import current_user
 
+from audit.actions import ANY_DOWNLOAD
+from audit.queries import bulk_downloads
 from clocks import london_today
+from models import now
 from web.access import CASEWORKERS, audit, roles
 from work.queries import inbox, my_work, overdue_everywhere
 
@@ -34,8 +37,16 @@ def team_inbox() -> ResponseReturnValue:
 @roles(CASEWORKERS)
 def work() -> ResponseReturnValue:
     today = london_today()
-    overdue = overdue_everywhere(today) if current_user.role == "manager" else None
+    manager = current_user.role == "manager"
+    overdue = overdue_everywhere(today) if manager else None
+    # Many downloads in an hour from one account may be a copy being taken (issue 13).
+    bulk = bulk_downloads(now(), current_app.config["BULK_DOWNLOAD_ALERT"]) if manager else []
     audit("view")
     return render_template(
-        "my_work.html", mine=my_work(current_user, today), overdue=overdue, today=today
+        "my_work.html",
+        mine=my_work(current_user, today),
+        overdue=overdue,
+        today=today,
+        bulk=bulk,
+        any_download=ANY_DOWNLOAD,
     )

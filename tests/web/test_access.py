@@ -67,6 +67,8 @@ EXPECTED: dict[str, frozenset[str]] = {
     "/sign-out": SIGNED_IN,
     "/session/keep-alive": SIGNED_IN,
     "/accounts": frozenset({"admin"}),
+    # The whole audit trail, filtered (web/audit.py): managers only.
+    "/audit": frozenset({"manager"}),
     "/": SIGNED_IN,
     "/my-work": SIGNED_IN - {"admin"},
     "/inbox": TEAMS,

@@ -199,10 +199,11 @@ def test_saves_and_submissions_are_audited_without_content(client: FlaskClient) 
     client.get(f"{version.headers['Location']}/document.pdf")
     events = db.session.scalars(select(AuditEvent).order_by(AuditEvent.id)).all()
     actions = [e.action for e in events]
-    for action in ("create case", "view case", "start", "view", "save draft", "submit", "download"):
+    for action in ("create case", "view case", "start", "view", "save draft", "submit"):
         assert action in actions
+    assert "download PDF" in actions  # with its format (issue 13)
     document_id = url.rsplit("/", 1)[1]
-    assert {e.document_id for e in events if e.action in ("save draft", "download")} == {
+    assert {e.document_id for e in events if e.action in ("save draft", "download PDF")} == {
         document_id
     }
     everything = " ".join(str(vars(e)) for e in events)
@@ -212,12 +213,13 @@ def test_saves_and_submissions_are_audited_without_content(client: FlaskClient) 
 
 def test_managers_read_the_audit_trail_on_the_case_page(app: Flask, client: FlaskClient) -> None:
     case = make_case(client)
-    referrer = make_user("referrer", email="robin.audit@example.org")
+    referrer = make_user("referrer", email="robin.audit@example.org", name="Robin Audit")
     stranger = sign_in_as(app.test_client(), referrer)
     assert stranger.get(case).status_code == 404
     rows = page(client.get(case)).xpath("//table[contains(@class,'app-audit')]//tbody/tr")
     cells = [[c.text_content().strip() for c in row.xpath("td")] for row in rows]
-    assert cells[1][1:3] == ["robin.audit@example.org", "refused"]  # newest first
+    # Newest first, each person by name and address.
+    assert cells[1][1:3] == ["Robin Audit (robin.audit@example.org)", "refused"]
     assert cells[0][2] == "view case"
     # Other roles do not see the trail.
     owner = sign_in_as(app.test_client(), make_user("referrer"))
