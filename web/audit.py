@@ -30,6 +30,10 @@ def audit_page() -> ResponseReturnValue:
         people=_items(_people(filters), filters.user),
         actions=_items(ACTION_CHOICES, filters.action),
         case_name=case_named(filters.case) if filters.case else None,
+        # The same filters for every case.
+        every_case=url_for(
+            "audit.audit_page", **{k: v for k, v in filters.query().items() if k != "case"}
+        ),
         pagination=_pagination(filters, shown) if shown else None,
     ), (400 if filters.errors else 200)
 

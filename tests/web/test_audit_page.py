@@ -33,6 +33,7 @@ from tests.helpers import (
     submit,
     token_on,
 )
+from web.access import LOOKING
 from web.case_status import CHANGES
 
 REFERRAL = ARTEFACTS["cse_referral"]
@@ -88,6 +89,9 @@ def test_filters_by_person_action_and_case(client: FlaskClient) -> None:
     assert {r[3] for r in _rows(of_case)} == {"Testy Example"}
     assert len(_rows(of_case)) == 2 + 4 + 2  # and "create case", and this look ("view audit")
     assert "Only the case of Testy Example." in squash(page(of_case).text_content())
+    with_action = page(client.get(f"/audit?case={case_id}&action=view"))
+    (every_case,) = with_action.xpath("//*[@id='case-filter']//a/@href")
+    assert every_case == "/audit?action=view"
     # The chosen filters are kept in the form.
     chosen = page(client.get(f"/audit?user={robin.id}&action=view"))
     assert chosen.xpath("//select[@id='user']/option[@selected]/@value") == [robin.id]
@@ -184,8 +188,10 @@ def test_downloads_record_their_format(client: FlaskClient) -> None:
     assert [r[4] for r in rows] == [f"{REFERRAL.title}, version 1"] * 2
 
 
-def test_every_format_has_its_action() -> None:
+def test_every_format_has_its_action_and_downloads_only_look() -> None:
     assert set(DOWNLOAD_OF_FORMAT) == set(FORMATS)
+    # Events that only record a look need not wait for the disk (web.access.LOOKING).
+    assert {"download", "download PDF", "download Word", "download pack", "view audit"} <= LOOKING
 
 
 def test_a_pack_download_records_each_part(client: FlaskClient) -> None:
