@@ -95,6 +95,7 @@ def create_app(
     login_manager.init_app(app)
     errors.init_app(app)
 
+    from accounts.second_factor import bp as second_factor
     from accounts.views import bp as accounts
     from web import templating
     from web.access import IdConverter, guard
@@ -128,6 +129,7 @@ def create_app(
         drafts,
         members,
         pathway,
+        second_factor,
         sections,
         sending,
         versions,

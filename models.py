@@ -125,6 +125,11 @@ class User(UserMixin, db.Model):  # type: ignore[name-defined]
     # For an `spa` account, the borough whose Single Point of Access it works in (forms.case
     # BOROUGHS): it sees the referrals sent there (web/inbox.py). None for every other role.
     borough: Mapped[str | None] = mapped_column(String(16))
+    # The second factor (accounts/two_factor.py): the TOTP secret, base32, set when the user
+    # confirms a first code (None: set up at the next sign-in), and the last 30-second step a
+    # code was accepted for, so that no code is accepted twice.
+    totp_secret: Mapped[str | None] = mapped_column(String(64))
+    totp_last_step: Mapped[int | None] = mapped_column(Integer)
 
     # The server-side session this user object was loaded for (see accounts.sessions):
     # Flask-Login keeps its id, never the user's, so ending the session ends the sign-in.
@@ -152,6 +157,33 @@ class StaffSession(db.Model):  # type: ignore[name-defined]
     user_id: Mapped[str] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
     created_at: Mapped[dt.datetime] = _when()
     last_seen: Mapped[dt.datetime] = _when()
+
+
+class RecoveryCode(db.Model):  # type: ignore[name-defined]
+    """One of a user's ten one-time recovery codes, kept as a SHA-256 hash (each code holds 80
+    random bits, so a hash cannot be reversed by trying codes); used once, then kept as used."""
+
+    __tablename__ = "recovery_codes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    user_id: Mapped[str] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    code_hash: Mapped[str] = mapped_column(String(64))
+    used_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+
+
+class Invitation(db.Model):  # type: ignore[name-defined]
+    """A one-time link that lets an invited member of staff set their password and second
+    factor (accounts/invitations.py). Only a SHA-256 hash of the link's token is kept."""
+
+    __tablename__ = "invitations"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    user_id: Mapped[str] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    created_by: Mapped[str | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    created_at: Mapped[dt.datetime] = _when()
+    expires_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    used_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
 
 
 class SignInFailure(db.Model):  # type: ignore[name-defined]

@@ -6,14 +6,14 @@ from urllib.parse import urlsplit
 
 from flask import Blueprint, flash, g, redirect, render_template, request, session, url_for
 from flask.typing import ResponseReturnValue
-from flask_login import current_user, login_user, logout_user
+from flask_login import current_user, logout_user
 from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import GovPasswordInput, GovTextInput
 from sqlalchemy import select
 from wtforms import Field, PasswordField, StringField, ValidationError
 from wtforms.validators import Length
 
-from accounts import sessions
+from accounts import second_factor, sessions
 from accounts.passwords import hash_password, verify_password
 from forms.kinds import has_control_characters
 from mail import undelivered_for
@@ -21,7 +21,7 @@ from models import User, db
 from serving.capacity import BusyError, turn
 from serving.errors import shown_again
 from serving.limits import sign_in_limited
-from serving.transactions import release, writing
+from serving.transactions import release
 from web.access import audit, public, roles, signed_in
 
 bp = Blueprint("accounts", __name__)
@@ -108,16 +108,8 @@ def sign_in() -> ResponseReturnValue:
             error = WRONG
         else:
             sessions.forget_attempt(attempt)
-            # A new session from scratch: nothing of an earlier one carries over, and
-            # an earlier sign-in in this browser ends on the server too.
-            if current_user.is_authenticated:
-                sessions.end(current_user.session_id)
-            session.clear()
-            with writing():
-                sessions.start(user)
-                login_user(user)
-                audit("sign in")
-            return redirect(_safe_next(request.args.get("next")))
+            # The second factor next (accounts.second_factor): nothing is signed in yet.
+            return second_factor.begin(user, _safe_next(request.args.get("next")))
     elif request.method == "POST":
         error = next(iter(form.errors.values()))[0]
     return render_template("sign_in.html", form=form, error=error)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
+import pyotp
 from playwright.sync_api import Page
 
 CHROMIUM = "/usr/bin/chromium"
@@ -29,3 +31,20 @@ def save_screenshot(page: Page, name: str) -> Path:
     path = SCREENSHOTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)
     return path
+
+
+def second_factor(page: Page, code: Callable[[], str]) -> None:
+    """After a right password: set the authenticator app up if the service asks (the key read
+    from the page, as a person types it into an app; the recovery codes page then continued),
+    or enter `code()`, a code of the account's app."""
+    page.wait_for_load_state("load")
+    if page.url.split("?")[0].endswith("/sign-in/set-up"):
+        page.get_by_text("I cannot scan the QR code").click()
+        key = page.locator("#setup-key").inner_text().replace(" ", "")
+        page.get_by_label("Code from your authenticator app").fill(pyotp.TOTP(key).now())
+        page.get_by_role("button", name="Continue").click()
+        page.get_by_role("button", name="Continue").click()  # the recovery codes, noted
+    elif page.url.split("?")[0].endswith("/sign-in/code"):
+        page.locator("#code").fill(code())
+        page.get_by_role("button", name="Continue").click()
+    page.wait_for_load_state("load")

@@ -14,7 +14,9 @@ from typing import Any
 
 import docx
 import lxml.html
+import pyotp
 from flask.testing import FlaskClient
+from sqlalchemy import update
 from werkzeug.datastructures import MultiDict
 from werkzeug.test import TestResponse
 
@@ -25,6 +27,17 @@ from forms.web import as_formdata
 from models import StaffSession, User, db
 
 PASSWORD = "fictional test password 42"  # every test account's; never a real one
+# Every test account's authenticator app (accounts/two_factor.py): a fictional secret.
+TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+
+
+def fresh_code(email: str) -> str:
+    """A code the service accepts now for the test account `email`. The last step a code was
+    accepted for is forgotten first: tests that sign in often would otherwise be refused a code
+    already used (that refusal is tested in tests/accounts/test_two_factor.py)."""
+    db.session.execute(update(User).where(User.email == email).values(totp_last_step=None))
+    db.session.commit()
+    return pyotp.TOTP(TOTP_SECRET).now()
 
 
 @cache
@@ -42,6 +55,7 @@ def make_user(
         email=email or f"{role}-{secrets.token_hex(4)}@example.org",
         password_hash=_password_hash(),
         role=role,
+        totp_secret=TOTP_SECRET,
         name=name if name is not None else f"Test {role.replace('_', ' ').title()}",
         job_title="Test job title",
         organisation="Test Agency",
@@ -50,6 +64,15 @@ def make_user(
     db.session.add(user)
     db.session.commit()
     return user
+
+
+def with_code(client: FlaskClient, answer: TestResponse, email: str) -> TestResponse:
+    """After the sign-in page's `answer`: if the password was right, the code page answered
+    with a fresh code of the account's app (as a person types it); else `answer`."""
+    if answer.status_code != 302 or answer.headers["Location"] != "/sign-in/code":
+        return answer
+    token = token_on(client, "/sign-in/code")
+    return client.post("/sign-in/code", data={"csrf_token": token, "code": fresh_code(email)})
 
 
 def sign_in_as(client: FlaskClient, user: User) -> FlaskClient:

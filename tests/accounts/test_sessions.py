@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 
 from accounts.views import THROTTLED, WRONG
 from models import StaffSession, User, db
-from tests.helpers import PASSWORD, make_user, page, squash, token_on
+from tests.helpers import PASSWORD, make_user, page, squash, token_on, with_code
 
 START = dt.datetime(2026, 11, 2, 9, 0, tzinfo=dt.UTC)
 
@@ -29,6 +29,7 @@ def sign_in(client: FlaskClient, email: str, password: str, next_: str = "") -> 
     response = client.post(
         f"/sign-in{next_}", data={"csrf_token": token, "email": email, "password": password}
     )
+    response = with_code(client, response, email.strip().lower())
     if response.status_code == 302:
         return 302, response.headers["Location"]
     summary = page(response).xpath("//div[contains(@class,'govuk-error-summary')]//li")

@@ -20,7 +20,8 @@ from accounts.cli import add_user
 from app import create_app
 from config import TestConfig
 from models import Case, CaseMember, db
-from tests.chromium import CHROMIUM, CHROMIUM_ARGS, TIMEOUT_MS, save_screenshot
+from tests.chromium import CHROMIUM, CHROMIUM_ARGS, TIMEOUT_MS, save_screenshot, second_factor
+from tools.live import DATABASES, fresh_code
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
@@ -78,8 +79,10 @@ def live_server(live_app: Flask) -> Iterator[str]:
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, name="live-server", daemon=True)
     thread.start()
+    url = f"http://127.0.0.1:{server.server_port}"
+    DATABASES[url] = app.config["SQLALCHEMY_DATABASE_URI"]  # where sign_in finds a fresh code
     try:
-        yield f"http://127.0.0.1:{server.server_port}"
+        yield url
     finally:
         server.shutdown()
         thread.join(timeout=5)
@@ -118,7 +121,9 @@ def sign_in(page: Page, email: str = EMAIL, password: str = PASSWORD) -> None:
     page.get_by_label("Email address").fill(email)
     page.locator("#password").fill(password)
     page.get_by_role("button", name="Sign in").click()
-    page.wait_for_load_state("load")
+    # The second factor: the app set up at an account's first sign-in, a code afterwards.
+    base = next(url for url in DATABASES if page.url.startswith(url))
+    second_factor(page, lambda: fresh_code(DATABASES[base], email.lower()))
     expect(page.get_by_role("button", name="Sign out")).to_be_visible()
 
 

@@ -21,6 +21,7 @@ from tests.helpers import (
     sign_in_as,
     start,
     token_on,
+    with_code,
 )
 
 BAD_IDS = ["x" * 65, "a" * 23, "a" * 25, "\x00" * 24, "%00" * 8, "é" * 24, "../" * 8]
@@ -99,6 +100,8 @@ def test_next_with_a_new_line_goes_home_instead(migrated: Flask) -> None:
         "/sign-in?next=/cases%0d%0aSet-Cookie:%20stolen=1",
         data={"csrf_token": token, "email": user.email, "password": "fictional test password 42"},
     )
+    assert "stolen" not in response.headers.get("Set-Cookie", "")
+    response = with_code(client, response, user.email)
     assert response.status_code == 302 and response.headers["Location"] == "/"
     assert "stolen" not in response.headers.get("Set-Cookie", "")
 

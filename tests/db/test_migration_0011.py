@@ -10,12 +10,12 @@ from typing import Any
 import pytest
 from flask import Flask
 from flask_migrate import downgrade, upgrade
+from sqlalchemy import insert
 
 from forms.case_options import AS_TYPED, ETHNICITY, GENDER
-from models import Case, db
+from models import Case, User, db, new_id, now
 from serving.schema import migrations
 from tests.conftest import make_app
-from tests.helpers import make_user
 
 # typed -> (option chosen, kept as typed)
 GENDERS = {
@@ -59,14 +59,35 @@ def before_0011(database_url: str) -> Iterator[Flask]:
         db.engine.dispose()
 
 
+def _old_user() -> str:
+    """An account as the schema of 0010 has it (the model's newer columns are not there yet);
+    its id."""
+    user_id = new_id()
+    db.session.execute(
+        insert(User.__table__).values(
+            id=user_id,
+            email=f"{user_id}@example.org",
+            password_hash="",
+            role="referrer",
+            active=True,
+            created_at=now(),
+            name="",
+            job_title="",
+            organisation="",
+            phone="",
+        )
+    )
+    return user_id
+
+
 def _cases(pairs: list[tuple[Any, Any]]) -> list[str]:
     """Cases typed with (gender, ethnicity) each, as before 0011; their ids."""
-    user = make_user("referrer")
+    user_id = _old_user()
     made = []
     for gender, ethnicity in pairs:
         details = {"forename": "Testy", "surname": "Example", "borough": "Kingston"}
         details |= {"gender": gender, "ethnicity": ethnicity}
-        case = Case(details=details, created_by=user.id)
+        case = Case(details=details, created_by=user_id)
         db.session.add(case)
         made.append(case)
     db.session.commit()
@@ -114,8 +135,7 @@ def test_every_option_label_and_value_is_recognised(before_0011: Flask) -> None:
 
 def test_a_case_without_them_is_left_as_it_was(before_0011: Flask) -> None:
     (blank,) = _cases([("", "  ")])
-    user = make_user("referrer")
-    absent = Case(details={"forename": "Testy", "surname": "Example"}, created_by=user.id)
+    absent = Case(details={"forename": "Testy", "surname": "Example"}, created_by=_old_user())
     db.session.add(absent)
     db.session.commit()
     upgrade()

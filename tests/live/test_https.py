@@ -17,10 +17,10 @@ from playwright.sync_api import Browser, Page, Playwright, Response, expect
 from forms import ARTEFACTS
 from forms.model import Section
 from forms.tasks import number_of
-from tests.chromium import CHROMIUM, CHROMIUM_ARGS, TIMEOUT_MS, save_screenshot
+from tests.chromium import CHROMIUM, CHROMIUM_ARGS, TIMEOUT_MS, save_screenshot, second_factor
 from tests.conftest import sample_json
 from tests.helpers import pdf_body
-from tools.live import PASSWORD, SERVER_NAME
+from tools.live import PASSWORD, SERVER_NAME, fresh_code
 
 pytestmark = pytest.mark.browser
 REFERRAL = ARTEFACTS["cse_referral"]
@@ -62,7 +62,9 @@ def _autosave(response: Response) -> bool:
     return response.request.method == "POST" and response.url.endswith("/autosave")
 
 
-def test_a_referral_from_sign_in_to_pdf_over_https(chromium: Browser, deployed: Any) -> None:
+def test_a_referral_from_sign_in_to_pdf_over_https(
+    chromium: Browser, deployed: Any, postgres_url: str
+) -> None:
     page = _page(chromium, deployed)
     first = page.goto("/")
     assert first is not None
@@ -75,6 +77,7 @@ def test_a_referral_from_sign_in_to_pdf_over_https(chromium: Browser, deployed: 
     page.get_by_label("Email address").fill(EMAIL)
     page.locator("#password").fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()
+    second_factor(page, lambda: fresh_code(postgres_url, EMAIL))
     expect(page.get_by_role("heading", level=1)).to_have_text("My cases")
     save_screenshot(page, "https-my-cases")
     cookie = next(c for c in page.context.cookies() if c["name"] == "__Host-cse_forms_session")

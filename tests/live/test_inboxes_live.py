@@ -31,11 +31,11 @@ from playwright.sync_api import Browser, Locator, Page, Playwright, Response, Ro
 from clocks import CLOCKS, day_text, due_date, working_days
 from forms import ARTEFACTS
 from tests.browser.pages import fill_answers, submit
-from tests.chromium import CHROMIUM, CHROMIUM_ARGS, TIMEOUT_MS, save_screenshot
+from tests.chromium import CHROMIUM, CHROMIUM_ARGS, TIMEOUT_MS, save_screenshot, second_factor
 from tests.conftest import sample_json
 from tests.helpers import squash
 from tests.smtp import SmtpServer, in_clear
-from tools.live import PASSWORD, SERVER_NAME, Gunicorn, flask, service_environment
+from tools.live import PASSWORD, SERVER_NAME, Gunicorn, flask, fresh_code, service_environment
 from tools.nginx import Nginx
 
 pytestmark = pytest.mark.browser
@@ -127,6 +127,8 @@ def _signed_in(chromium: Browser, deployed: Deployed, email: str, seen: Seen) ->
     page.get_by_label("Email address").fill(email)
     page.locator("#password").fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()
+    # Accounts made by `flask create-user` set their app up at the first sign-in.
+    second_factor(page, lambda: fresh_code(deployed.env["DATABASE_URL"], email))
     expect(page.get_by_role("button", name="Sign out")).to_be_visible()
     return page
 

@@ -63,6 +63,9 @@ PHOENIX = frozenset({"phoenix_other", "manager"})
 # Who may use each route. A route missing here fails the test: a new route needs a decision.
 EXPECTED: dict[str, frozenset[str]] = {
     "/sign-in": EVERYONE,
+    "/sign-in/code": EVERYONE,
+    "/sign-in/recovery-code": EVERYONE,
+    "/sign-in/set-up": EVERYONE,
     "/health": EVERYONE,
     "/sign-out": SIGNED_IN,
     "/session/keep-alive": SIGNED_IN,
@@ -190,6 +193,9 @@ POSTED = {
     "/documents/<id:document_id>/discard": {"lock_version": "1"},  # a new draft's
     "/documents/<id:document_id>/report": {"report": "{report_id}"},
 }
+# The second step of signing in: public, but without a right password just given in the same
+# browser it sends everyone back to the sign-in page (tests/accounts/test_two_factor.py).
+SIGN_IN_STEPS = frozenset({"/sign-in/code", "/sign-in/recovery-code", "/sign-in/set-up"})
 # Routes whose POST uses up what it is given: each request gets a new draft of its own.
 CONSUMING = frozenset({"/documents/<id:document_id>/discard"})
 # Routes that take the spare colleague off the case: each request finds them on it again.
@@ -240,6 +246,8 @@ def test_each_kind_of_user_reaches_exactly_what_the_rules_say(
                 ok = status not in (401, 403, 404, 405) and not location.startswith("/sign-in")
                 if path == "/sign-out":
                     ok = location.startswith("/sign-in")
+                if path in SIGN_IN_STEPS:
+                    ok = (status, location) == (302, "/sign-in")
             elif kind == ANONYMOUS:
                 ok = (
                     (status == 302 and location.startswith("/sign-in?next="))
