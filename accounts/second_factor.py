@@ -10,6 +10,7 @@ and per-address limits as wrong passwords (accounts.sessions, serving.limits).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from flask import (
     Blueprint,
@@ -51,16 +52,7 @@ class CodeForm(FlaskForm):
         "Security code",
         widget=GovTextInput(),
         render_kw={"autocomplete": "one-time-code", "inputmode": "numeric", "spellcheck": "false"},
-        validators=[Length(max=40, message=WRONG_CODE)],
-    )
-
-
-class RecoveryForm(FlaskForm):
-    code = StringField(
-        "Recovery code",
-        widget=GovTextInput(),
-        render_kw={"autocomplete": "off", "spellcheck": "false"},
-        validators=[Length(max=40, message=WRONG_RECOVERY)],
+        validators=[Length(max=40, message="The code is too long")],
     )
 
 
@@ -93,6 +85,8 @@ def _finish(user: User) -> ResponseReturnValue:
     """Both factors given: a new session from scratch."""
     next_path = session["pending"].get("next") or url_for("cases.home")
     session.clear()
+    if g.get("after_sign_in"):
+        flash(g.after_sign_in)
     with writing():
         sessions.start(user)
         login_user(user)
@@ -111,10 +105,30 @@ def _failed(user: User) -> None:
     audit("second factor failed", user_id=user.id)
 
 
-@bp.route("/sign-in/code", methods=["GET", "POST"])
-@public
-@sign_in_limited
-def code() -> ResponseReturnValue:
+# The two ways of giving the second factor, each a page of its own: what it asks, and the
+# other way offered below it.
+_WAYS = {
+    "app": {
+        "title": "Enter the code from your authenticator app",
+        "hint": "Open the authenticator app on your phone and enter the 6-digit code it shows "
+        "for this service.",
+        "classes": "govuk-input--width-10 govuk-input--extra-letter-spacing",
+        "other": ("second_factor.recovery", "Use a recovery code instead"),
+        "wrong": WRONG_CODE,
+    },
+    "recovery": {
+        "title": "Enter a recovery code",
+        "hint": "One of the ten codes you were shown when you set up your authenticator app, "
+        "for example abcd-efgh-jkmn-pqrs. Each code works once.",
+        "classes": "govuk-input--width-20",
+        "other": ("second_factor.code", "Use the code from your authenticator app"),
+        "wrong": WRONG_RECOVERY,
+    },
+}
+
+
+def _second_step(way: str, accepts: Callable[[User, str], bool]) -> ResponseReturnValue:
+    """The page of one way of giving the second factor; signed in once `accepts` the code."""
     user = _pending()
     if user is None or not user.totp_secret:
         return _again()
@@ -124,42 +138,42 @@ def code() -> ResponseReturnValue:
         attempt = sessions.reserve_attempt(user.email)
         if attempt is None:
             audit("sign in throttled", user_id=user.id)
-            return render_template("sign_in_code.html", form=form, error=THROTTLED), 429
-        if form.validate() and two_factor.check_code(user, form.code.data or ""):
+            return render_template(
+                "sign_in_code.html", form=form, error=THROTTLED, **_WAYS[way]
+            ), 429
+        if form.validate() and accepts(user, form.code.data or ""):
             sessions.forget_attempt(attempt)
             return _finish(user)
         _failed(user)
-        error = WRONG_CODE
-    return render_template("sign_in_code.html", form=form, error=error)
+        error = _WAYS[way]["wrong"]
+    return render_template("sign_in_code.html", form=form, error=error, **_WAYS[way])
+
+
+@bp.route("/sign-in/code", methods=["GET", "POST"])
+@public
+@sign_in_limited
+def code() -> ResponseReturnValue:
+    return _second_step("app", two_factor.check_code)
 
 
 @bp.route("/sign-in/recovery-code", methods=["GET", "POST"])
 @public
 @sign_in_limited
 def recovery() -> ResponseReturnValue:
-    user = _pending()
-    if user is None or not user.totp_secret:
-        return _again()
-    form = RecoveryForm()
-    error = None
-    if request.method == "POST":
-        attempt = sessions.reserve_attempt(user.email)
-        if attempt is None:
-            audit("sign in throttled", user_id=user.id)
-            return render_template("sign_in_recovery.html", form=form, error=THROTTLED), 429
-        if form.validate() and two_factor.use_recovery_code(user, form.code.data or ""):
-            sessions.forget_attempt(attempt)
-            audit("recovery code used", user_id=user.id)
-            finished = _finish(user)
-            left = two_factor.recovery_codes_left(user)
-            flash(
-                f"You used a recovery code: you have {left} left. An administrator can reset "
-                "your second factor if you have lost your phone."
-            )
-            return finished
-        _failed(user)
-        error = WRONG_RECOVERY
-    return render_template("sign_in_recovery.html", form=form, error=error)
+    return _second_step("recovery", _recovered)
+
+
+def _recovered(user: User, typed: str) -> bool:
+    if not two_factor.use_recovery_code(user, typed):
+        return False
+    audit("recovery code used", user_id=user.id)
+    left = two_factor.recovery_codes_left(user)
+    # Kept for the next page: _finish starts the session anew, flashed messages included.
+    g.after_sign_in = (
+        f"You used a recovery code: you have {left} left. An administrator can reset your "
+        "second factor if you have lost your phone."
+    )
+    return True
 
 
 @bp.route("/sign-in/set-up", methods=["GET", "POST"])
