@@ -50,12 +50,14 @@ def new_link(user: User, created_by: str) -> str:
         .values(used_at=now())
     )
     token = secrets.token_urlsafe(32)
+    moment = now()
     db.session.add(
         Invitation(
             token_hash=_hash(token),
             user_id=user.id,
             created_by=created_by,
-            expires_at=now() + LASTS,
+            created_at=moment,
+            expires_at=moment + LASTS,
         )
     )
     return token
