@@ -48,29 +48,38 @@ def _invite_link(user: User) -> None:
 def invite() -> ResponseReturnValue:
     form = InviteForm()
     if request.method == "POST" and form.validate():
-        email = form.email.data or ""
-        existing = db.session.scalar(select(User).where(User.email == email))
-        if existing is not None:
+        user = _invited(form)
+        if user is None:
             form.email.errors = ["An account with that email address already exists"]
+            existing = db.session.scalar(select(User).where(User.email == form.email.data))
             return _invite_page(form, existing)
-        with writing():
-            user = User(
-                email=email,
-                password_hash="",  # unusable until the invitation is used
-                role=form.role.data,
-                borough=form.borough.data if form.role.data == "spa" else None,
-                name=(form.name.data or "").strip(),
-                job_title=(form.job_title.data or "").strip(),
-                organisation=(form.organisation.data or "").strip(),
-                phone=(form.phone.data or "").strip(),
-            )
-            db.session.add(user)
-            db.session.flush()
-            _invite_link(user)
-            audit("invite", about_user_id=user.id)
         flash(f"An invitation has been sent to {user.email}. The link works for 72 hours.")
         return redirect(_page(user))
     return _invite_page(form, None)
+
+
+def _invited(form: InviteForm) -> User | None:
+    """The new account, its invitation mailed; None if the address has an account (checked
+    in the write, so that two invitations of one address cannot race)."""
+    email = form.email.data or ""
+    with writing():
+        if db.session.scalar(select(User.id).where(User.email == email)) is not None:
+            return None
+        user = User(
+            email=email,
+            password_hash="",  # unusable until the invitation is used
+            role=form.role.data,
+            borough=form.borough.data if form.role.data == "spa" else None,
+            name=(form.name.data or "").strip(),
+            job_title=(form.job_title.data or "").strip(),
+            organisation=(form.organisation.data or "").strip(),
+            phone=(form.phone.data or "").strip(),
+        )
+        db.session.add(user)
+        db.session.flush()
+        _invite_link(user)
+        audit("invite", about_user_id=user.id)
+    return user
 
 
 def _invite_page(form: InviteForm, existing: User | None) -> str:
