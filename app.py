@@ -25,7 +25,7 @@ from mail.cli import send_mail_command
 from models import db
 from pathway.state import refresh_pathway
 from retention import purge_command
-from serving import errors, limits
+from serving import errors, limits, redaction
 from serving.proxies import behind_proxies
 from serving.schema import migrations_if_a_command
 from work.remind import remind_command
@@ -94,7 +94,10 @@ def create_app(
 
     login_manager.init_app(app)
     errors.init_app(app)
+    redaction.init_app()
 
+    from accounts.admin import bp as admin
+    from accounts.own import bp as own_account
     from accounts.second_factor import bp as second_factor
     from accounts.views import bp as accounts
     from web import templating
@@ -119,6 +122,8 @@ def create_app(
     templating.init_app(app)
     blueprints = (
         accounts,
+        admin,
+        own_account,
         attachments,
         audit,
         cases,

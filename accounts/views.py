@@ -13,7 +13,7 @@ from sqlalchemy import select
 from wtforms import Field, PasswordField, StringField, ValidationError
 from wtforms.validators import Length
 
-from accounts import second_factor, sessions
+from accounts import invitations, second_factor, sessions
 from accounts.passwords import hash_password, verify_password
 from forms.kinds import has_control_characters
 from mail import undelivered_for
@@ -146,5 +146,8 @@ def keep_alive() -> ResponseReturnValue:
 def accounts() -> ResponseReturnValue:
     users = db.session.scalars(select(User).order_by(User.role, User.email)).all()
     return render_template(
-        "accounts.html", users=users, undelivered_mail=undelivered_for(current_user)
+        "accounts.html",
+        users=users,
+        status=invitations.status,
+        undelivered_mail=undelivered_for(current_user),
     )

@@ -42,6 +42,11 @@ def nginx_site(upstream_ports: Sequence[int], https_port: int, http_port: int, f
         (r"cse-forms\.example\.org", SERVER_NAME),
         (r"/etc/ssl/certs/cse-forms\.pem", str(cert)),
         (r"/etc/ssl/private/cse-forms\.key", str(key)),
+        # This run's access log, in the format below (still without invitations' tokens).
+        (
+            r"access_log /var/log/nginx/cse-forms\.access\.log cse_forms;",
+            f"access_log {folder}/access.log upstream;",
+        ),
     ]
     for pattern, replacement in changes:
         site, count = re.subn(pattern, replacement, site)
@@ -72,7 +77,8 @@ class Nginx:
             f"error_log {folder}/error.log warn;\n"
             "events { worker_connections 512; }\n"
             "http {\n"
-            '  log_format upstream \'$remote_addr [$time_local] "$request" $status'
+            "  log_format upstream '$remote_addr [$time_local]"
+            ' "$request_method $cse_forms_logged_uri $server_protocol" $status'
             " $body_bytes_sent upstream=$upstream_addr end=$msec took=$request_time';\n"
             f"  access_log {self.access_log} upstream;\n"
             "  include /etc/nginx/mime.types;\n"

@@ -191,3 +191,15 @@ def test_nginx_redirects_plain_http_and_refuses_other_names(deployed: Any) -> No
         f"https://{SERVER_NAME}:{deployed.https_port}/",
     )
     assert re.search(r"(?im)^location: /sign-in", forged), forged
+
+
+def test_nginx_logs_no_invitation_token(deployed: Any) -> None:
+    resolve = f"{SERVER_NAME}:{deployed.https_port}:127.0.0.1"
+    token = "fictionalTokenThatMustNotBeLogged_0123456789abcdef"
+    answer = _curl(
+        "--resolve", resolve, f"https://{SERVER_NAME}:{deployed.https_port}/invitation/{token}"
+    )
+    assert answer.startswith("HTTP/2 404") or answer.startswith("HTTP/1.1 404"), answer[:200]
+    log = deployed.access_log.read_text()
+    assert "GET /invitation/[token] " in log
+    assert token not in log

@@ -72,6 +72,16 @@ EXPECTED: dict[str, frozenset[str]] = {
     "/accounts": frozenset({"admin"}),
     # The whole audit trail, filtered (web/audit.py): managers only.
     "/audit": frozenset({"manager"}),
+    "/accounts/invite": frozenset({"admin"}),
+    "/accounts/<id:user_id>": frozenset({"admin"}),
+    "/accounts/<id:user_id>/role": frozenset({"admin"}),
+    "/accounts/<id:user_id>/deactivate": frozenset({"admin"}),
+    "/accounts/<id:user_id>/reactivate": frozenset({"admin"}),
+    "/accounts/<id:user_id>/end-sessions": frozenset({"admin"}),
+    "/accounts/<id:user_id>/reset-second-factor": frozenset({"admin"}),
+    "/accounts/<id:user_id>/invite-again": frozenset({"admin"}),
+    "/invitation/<token>": EVERYONE,
+    "/account/password": SIGNED_IN,
     "/": SIGNED_IN,
     "/my-work": SIGNED_IN - {"admin"},
     "/inbox": TEAMS,
@@ -169,6 +179,8 @@ def _url(path: str, world: dict[str, Any]) -> str:
         "version_id": world["version_id"],
         "kind": "pdf",
         "member_id": world["spare_id"],
+        "user_id": world["spare_id"],
+        "token": "not-an-invitation",
         "int:number": "1",
         "change": "hold",
         "slug": "phoenix_progress_report" if path.startswith("/reports") else "cse_referral",
@@ -196,6 +208,9 @@ POSTED = {
 # The second step of signing in: public, but without a right password just given in the same
 # browser it sends everyone back to the sign-in page (tests/accounts/test_two_factor.py).
 SIGN_IN_STEPS = frozenset({"/sign-in/code", "/sign-in/recovery-code", "/sign-in/set-up"})
+# An invitation's link: public, but a token that is no invitation's is answered with the same
+# "expired or used" page, 404, for everyone (tests/accounts/test_lifecycle.py).
+INVITATIONS = frozenset({"/invitation/<token>"})
 # Routes whose POST uses up what it is given: each request gets a new draft of its own.
 CONSUMING = frozenset({"/documents/<id:document_id>/discard"})
 # Routes that take the spare colleague off the case: each request finds them on it again.
@@ -248,6 +263,8 @@ def test_each_kind_of_user_reaches_exactly_what_the_rules_say(
                     ok = location.startswith("/sign-in")
                 if path in SIGN_IN_STEPS:
                     ok = (status, location) == (302, "/sign-in")
+                if path in INVITATIONS:
+                    ok = status == 404 and b"expired or been used" in response.data
             elif kind == ANONYMOUS:
                 ok = (
                     (status == 302 and location.startswith("/sign-in?next="))
