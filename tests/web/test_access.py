@@ -280,8 +280,9 @@ def test_each_kind_of_user_starts_edits_and_submits_each_form_as_the_readme_says
     app: Flask, world: dict[str, Any]
 ) -> None:
     """README "Accounts, cases and who sees what": for every form, each kind of signed-in user
-    starts one, opens and saves a section of a draft someone else started, and submits it;
-    allowed or 404 (anonymous users are refused every one of these routes above)."""
+    starts one, opens and saves a section of a draft someone else started, submits it, and
+    reads and downloads a submitted version; allowed or 404 (anonymous users are refused every
+    one of these routes above)."""
     outcomes = []
     for slug, row in roles_table().items():
         artefact = ARTEFACTS[slug]
@@ -289,6 +290,13 @@ def test_each_kind_of_user_starts_edits_and_submits_each_form_as_the_readme_says
         extra = {"report": world["report_id"]} if artefact.attached_to else {}
         author = _client(app, world, _author(slug, row["start"]))
         draft = document_id(start(author, artefact, case, new="yes", **extra))
+        new = start(author, artefact, case, new="yes", **extra)
+        version = submit(author, artefact, sample_json(slug), new).rsplit("/", 1)[1]
+        readers = (
+            CASE_READERS
+            if artefact.per_case
+            else {kind for kind in SIGNED_IN if ROLE_OF[kind] in row["read / download"]}
+        )
         for kind in sorted(SIGNED_IN):
             client = _client(app, world, kind)
             token = token_on(client, "/sign-in")
@@ -305,9 +313,16 @@ def test_each_kind_of_user_starts_edits_and_submits_each_form_as_the_readme_says
                     data={"csrf_token": token, "lock_version": _lock(draft)},
                 ),
             }
-            for action, response in tried.items():
-                writers = row["edit a draft" if action == "save a section" else action]
-                allowed = _writes(kind, slug, writers)
+            read = {
+                "read": client.get(f"/versions/{version}"),
+                "download": client.get(f"/versions/{version}/document.pdf"),
+            }
+            for action, response in (tried | read).items():
+                if action in read:
+                    allowed = kind in readers
+                else:
+                    writers = row["edit a draft" if action == "save a section" else action]
+                    allowed = _writes(kind, slug, writers)
                 status = response.status_code
                 ok = status not in (401, 403, 404, 405) if allowed else status == 404
                 outcomes.append((slug, action, kind, status, ok))
