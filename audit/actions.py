@@ -48,6 +48,7 @@ ACTIONS: tuple[str, ...] = (
     "remove member",
     "start",
     "save draft",
+    "edit another's draft",
     "discard draft",
     "submit",
     "confirm anonymous",

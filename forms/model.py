@@ -87,7 +87,7 @@ class Artefact:
     # name -> source ("case.dob", "user.name", "today", "phoenix_referral.person_name", or a
     # From worked out from others), or sources in order of preference. See forms.prefill.
     prefill: Mapping[str, Sources] = field(default_factory=dict, compare=False)
-    # Who may start and edit it; empty means everyone its audience names (forms.STARTERS).
+    # Who may start, edit and submit it; empty: everyone its audience names (forms.STARTERS).
     started_by: frozenset[str] = frozenset()
     # False for reports about the whole service (the quarterly progress report): no one child.
     per_case: bool = True

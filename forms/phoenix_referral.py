@@ -734,6 +734,8 @@ ARTEFACT = PHOENIX_REFERRAL = Artefact(
         # The category MASE uses now (its latest page), else the strategy meeting's (L879).
         "police_category": ("mase_case_summary.risk_rating", "mase_referral.police_category"),
     },
-    # Filled in by the referring practitioner and read by the Phoenix Project.
-    started_by=frozenset({"referrer", "lead_professional", "phoenix", "manager"}),
+    # Filled in by the referring practitioner after MASE agrees (L2865-2867), whose case
+    # "MUST have an allocated, named, lead professional" (L1333-1335); the Phoenix Project
+    # receives and reads it (L3803-3805), as SPA does the CSE referral.
+    started_by=frozenset({"referrer", "lead_professional", "manager"}),
 )

@@ -38,7 +38,7 @@ from web.report_links import (
     report_of,
     reports_for,
 )
-from web.saving import save_draft
+from web.saving import others_draft, save_draft
 
 bp = Blueprint("documents", __name__)
 
@@ -66,7 +66,19 @@ def _may_open(doc: Document, artefact: Artefact, edit: bool) -> bool:
         seen = current_user.role in starters(artefact)
         if artefact.attached_to is not None and doc.report_id is None:
             seen = seen and may_see_unattached(doc)
-    return seen and (not edit or may_write(doc.case_id, artefact))
+    return seen and (not edit or may_edit(doc, artefact))
+
+
+def may_edit(doc: Document, artefact: Artefact) -> bool:
+    """Whether the signed-in user may change the document: they may write its artefact there
+    (web.cases.may_write), and someone else's draft only as one of the case's people
+    (`may_see(member=True)`: managers count, as for the case's details), not as its team.
+    A report's drafts are its writers' (the Phoenix Project's), whoever started them."""
+    if not may_write(doc.case_id, artefact):
+        return False
+    if doc.case_id is None or not others_draft(doc):
+        return True
+    return may_see(doc.case_id, member=True)
 
 
 def startable(slug: str, case_id: str | None) -> tuple[Artefact, Case | None]:

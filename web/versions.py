@@ -26,7 +26,7 @@ from serving.transactions import writing
 from web.access import CASEWORKERS, audit, roles
 from web.cases import details, may_see
 from web.continuing import continued_by
-from web.documents import document_or_404, home_of
+from web.documents import document_or_404, home_of, may_edit
 from web.report_links import attachable, attached_to, report_of
 
 bp = Blueprint("versions", __name__)
@@ -124,7 +124,7 @@ def answers(version_id: str) -> ResponseReturnValue:
         next_parts=next_parts,
         pack=_pack(submission),
         continuing=[(d, ARTEFACTS[d.artefact]) for d in continuing],
-        may_change=starters(artefact),
+        may_change=may_edit(doc, artefact),
         report=report_of(doc),
         attached=attached_to(doc) if doc.case_id is None else [],
         attachable=attachable(doc),

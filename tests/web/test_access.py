@@ -16,6 +16,7 @@ from models import AuditEvent, CaseMember, Document, Submission, User, db
 from tests.conftest import sample_json
 from tests.helpers import (
     add_member,
+    document_id,
     make_case,
     make_user,
     post_answers,
@@ -25,6 +26,7 @@ from tests.helpers import (
     submit,
     token_on,
 )
+from tests.roles_table import roles_table
 from web.access import rule_of
 
 ANONYMOUS = "anonymous"
@@ -149,9 +151,11 @@ def world(app: Flask) -> dict[str, Any]:
         sample_json("cse_referral"),
         start(owner, ARTEFACTS["cse_referral"], case),
     )
+    # The MASE part is the lead professional's to write (L273-275), not the referrer's.
+    lead = sign_in_as(app.test_client(), users["lead_member"])
     mase = ARTEFACTS["mase_referral"]
-    mase_form = start(owner, mase, case, continues=referral.rsplit("/", 1)[1])
-    assert post_answers(owner, mase, sample_json("mase_referral"), url=mase_form).status_code == 302
+    mase_form = start(lead, mase, case, continues=referral.rsplit("/", 1)[1])
+    assert post_answers(lead, mase, sample_json("mase_referral"), url=mase_form).status_code == 302
     draft = start(owner, ARTEFACTS["spotting_the_signs"], case)
     manager = sign_in_as(app.test_client(), users["manager"])
     report = start(manager, ARTEFACTS["phoenix_progress_report"])
@@ -276,6 +280,84 @@ def test_each_kind_of_user_reaches_exactly_what_the_rules_say(
             outcomes.append((path, method, kind, status, ok))
     wrong = [o for o in outcomes if not o[-1]]
     assert wrong == [], "\n".join(map(str, wrong))
+
+
+def _author(slug: str, writers: frozenset[str] | str) -> str:
+    """Who starts the world's draft of a form: the first of the case's people whose role writes
+    it; for a report, the Phoenix worker first."""
+    order = ("owner", "lead_member", "manager")
+    if not ARTEFACTS[slug].per_case:
+        order = ("phoenix_other", "manager")
+    return next(kind for kind in order if ROLE_OF[kind] in writers)
+
+
+def _writes(kind: str, slug: str, writers: frozenset[str] | str) -> bool:
+    """What the README's table means for this kind of user and the world's case: their role
+    writes the form, and it is a report or they are one of the case's people (the case was sent
+    to SPA, never to the Phoenix Project: phoenix_other is not on it)."""
+    return ROLE_OF[kind] in writers and (kind in CASE_PEOPLE or not ARTEFACTS[slug].per_case)
+
+
+def _lock(draft: str) -> str:
+    db.session.expire_all()
+    return str(db.session.get_one(Document, draft).lock_version)
+
+
+def test_each_kind_of_user_starts_edits_and_submits_each_form_as_the_readme_says(
+    app: Flask, world: dict[str, Any]
+) -> None:
+    """README "Accounts, cases and who sees what": for every form, each kind of signed-in user
+    starts one, opens and saves a section of a draft someone else started, submits it, and
+    reads and downloads a submitted version; allowed or 404 (anonymous users are refused every
+    one of these routes above)."""
+    outcomes = []
+    for slug, row in roles_table().items():
+        artefact = ARTEFACTS[slug]
+        case = f"/cases/{world['case_id']}" if artefact.per_case else None
+        extra = {"report": world["report_id"]} if artefact.attached_to else {}
+        author = _client(app, world, _author(slug, row["start"]))
+        draft = document_id(start(author, artefact, case, new="yes", **extra))
+        new = start(author, artefact, case, new="yes", **extra)
+        version = submit(author, artefact, sample_json(slug), new).rsplit("/", 1)[1]
+        readers = (
+            CASE_READERS
+            if artefact.per_case
+            else {kind for kind in SIGNED_IN if ROLE_OF[kind] in row["read / download"]}
+        )
+        for kind in sorted(SIGNED_IN):
+            client = _client(app, world, kind)
+            token = token_on(client, "/sign-in")
+            section = {"csrf_token": token, "action": "later", "lock_version": _lock(draft)}
+            tried = {
+                "start": client.post(
+                    f"{case}/start/{slug}" if case else f"/reports/start/{slug}",
+                    data={"csrf_token": token, "new": "yes", **extra},
+                ),
+                "edit a draft": client.get(f"/documents/{draft}"),
+                "save a section": client.post(f"/documents/{draft}/sections/1", data=section),
+                "submit": client.post(
+                    f"/documents/{draft}/check",
+                    data={"csrf_token": token, "lock_version": _lock(draft)},
+                ),
+            }
+            read = {
+                "read": client.get(f"/versions/{version}"),
+                "download": client.get(f"/versions/{version}/document.pdf"),
+            }
+            for action, response in (tried | read).items():
+                if action in read:
+                    allowed = kind in readers
+                else:
+                    writers = row["edit a draft" if action == "save a section" else action]
+                    allowed = _writes(kind, slug, writers)
+                status = response.status_code
+                ok = status not in (401, 403, 404, 405) if allowed else status == 404
+                outcomes.append((slug, action, kind, status, ok))
+    wrong = [o for o in outcomes if not o[-1]]
+    assert wrong == [], "\n".join(map(str, wrong))
+    allowed_starts = {(o[0], o[2]) for o in outcomes if o[1] == "start" and o[3] != 404}
+    assert ("mase_referral", "owner") not in allowed_starts  # a referrer, on the case
+    assert ("mase_referral", "lead_member") in allowed_starts
 
 
 def test_a_refused_case_is_audited_without_content(app: Flask, world: dict[str, Any]) -> None:

@@ -176,9 +176,12 @@ def test_only_those_who_may_edit_the_form_may_discard_it(app: Flask) -> None:
     referrer = make_user("referrer")
     owner = sign_in_as(app.test_client(), referrer)
     case = make_case(owner)
-    phoenix = make_user("phoenix")
+    phoenix, lead = make_user("phoenix"), make_user("lead_professional")
     add_member(owner, case, phoenix.email)
-    form = start(owner, MASE, case)  # phoenix workers see it, but do not write it
+    add_member(owner, case, lead.email)
+    # The lead professional's MASE part: phoenix workers (and the referrer) see it, not write it.
+    form = start(sign_in_as(app.test_client(), lead), MASE, case)
+    assert owner.get(f"{form}/discard").status_code == 404
     worker = sign_in_as(app.test_client(), phoenix)
     assert worker.get(case).status_code == 200
     assert not page(worker.get(case)).xpath("//a[starts-with(., 'Discard the')]")

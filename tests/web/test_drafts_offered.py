@@ -150,7 +150,7 @@ def _draft_links(client: FlaskClient) -> list[str]:
 
 
 def test_my_cases_lists_my_own_drafts_with_a_link_to_continue(app: Flask) -> None:
-    me = make_user("referrer", name="Robin Ownwork")
+    me = make_user("lead_professional", name="Robin Ownwork")  # writes the MASE part too
     client = sign_in_as(app.test_client(), me)
     case = make_case(client, forename="Kayla", surname="Notreal")
     assert not page(client.get("/")).xpath("//h2[.='Your drafts']")
@@ -173,7 +173,7 @@ def test_my_cases_lists_my_own_drafts_with_a_link_to_continue(app: Flask) -> Non
 
 
 def test_my_cases_lists_only_drafts_i_may_still_open(app: Flask) -> None:
-    me = make_user("referrer")
+    me = make_user("lead_professional")
     client = sign_in_as(app.test_client(), me)
     case, other = make_case(client), make_case(client)
     on_case = start(client, REFERRAL, case)
