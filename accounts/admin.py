@@ -1,6 +1,7 @@
 """Account management in the browser, for admins: invite someone, and each account's page with
-its actions (change role, deactivate, reactivate, end sessions, reset the second factor, send
-a new invitation), each behind a confirmation page and audited. Admins never see cases."""
+its actions (change role, deactivate, reactivate, end sessions, reset the password or the
+second factor, send a new invitation), each behind a confirmation page and audited. Admins
+never see cases."""
 
 from __future__ import annotations
 
@@ -162,6 +163,17 @@ def _invite_again(user: User) -> str | None:
     return None
 
 
+def _reset_password(user: User) -> str | None:
+    """A forgotten password: unusable at once, every session ended, a link to choose another
+    mailed. The second factor stays."""
+    if user.id == current_user.id:
+        return YOURSELF
+    user.password_hash = ""
+    invitations.end_sessions(user.id)
+    _invite_link(user)
+    return None
+
+
 ACTIONS: dict[str, tuple[str, Action, str]] = {
     "deactivate": ("deactivate", _deactivate, "{email}'s account is deactivated."),
     "reactivate": ("reactivate", _reactivate, "{email}'s account is active again."),
@@ -174,20 +186,25 @@ ACTIONS: dict[str, tuple[str, Action, str]] = {
     "invite_again": (
         "invite again",
         _invite_again,
-        "A new invitation has been sent to {email}. Earlier links no longer work.",
+        "A new link has been sent to {email}. Earlier links no longer work.",
+    ),
+    "reset_password": (
+        "reset password",
+        _reset_password,
+        "{email} has been sent a link to choose a new password, and is signed out everywhere.",
     ),
 }
 
 
 def _applies(name: str, user: User) -> bool:
     """Whether the action makes sense for the account as it is now."""
-    status = invitations.status(user)
     return {
         "deactivate": user.active,
         "reactivate": not user.active,
         "end_sessions": True,
         "reset_second_factor": user.active and bool(user.totp_secret),
-        "invite_again": status == "Invited",
+        "invite_again": user.active and not user.password_hash,
+        "reset_password": user.active and bool(user.password_hash) and bool(user.totp_secret),
     }[name]
 
 
@@ -235,6 +252,12 @@ def end_sessions(user_id: str) -> ResponseReturnValue:
 @roles("admin")
 def reset_second_factor(user_id: str) -> ResponseReturnValue:
     return _confirmed("reset_second_factor", user_id)
+
+
+@bp.route("/accounts/<id:user_id>/reset-password", methods=["GET", "POST"])
+@roles("admin")
+def reset_password(user_id: str) -> ResponseReturnValue:
+    return _confirmed("reset_password", user_id)
 
 
 @bp.route("/accounts/<id:user_id>/invite-again", methods=["GET", "POST"])

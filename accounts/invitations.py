@@ -30,15 +30,33 @@ If you were not expecting this email, you can ignore it.
 """
 
 
+# A forgotten password: the same one-time link, with words of its own. The second factor stays:
+# the link alone signs nobody in.
+RESET_SUBJECT = "Choose a new password for the Kingston & Richmond CSE forms service"
+RESET_BODY = """Your administrator has reset the password of your account on the Kingston & Richmond
+CSE forms service, as you asked.
+
+Open this link to choose a new password:
+
+{link}
+
+The link works once, for 72 hours. You will then sign in with your new password and the code
+from your authenticator app. If you did not ask for this, tell your administrator.
+"""
+
+
 def _hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
 def status(user: User) -> str:
-    """Active, Invited (no password chosen yet) or Deactivated."""
+    """Active, Invited (no password chosen yet), Password reset (a new one not chosen yet) or
+    Deactivated."""
     if not user.active:
         return "Deactivated"
-    return "Invited" if not user.password_hash else "Active"
+    if user.password_hash:
+        return "Active"
+    return "Password reset" if user.totp_secret else "Invited"
 
 
 def new_link(user: User, created_by: str) -> str:
@@ -64,8 +82,10 @@ def new_link(user: User, created_by: str) -> str:
 
 
 def mail_link(user: User, link: str, sender_id: str) -> None:
-    """Queue the invitation's mail (in the caller's write)."""
-    enqueue(to=[user.email], subject=SUBJECT, body=BODY.format(link=link), sender_id=sender_id)
+    """Queue the link's mail (in the caller's write): an invitation's, or after a password
+    reset (the account has a second factor already) a new password's."""
+    subject, body = (RESET_SUBJECT, RESET_BODY) if user.totp_secret else (SUBJECT, BODY)
+    enqueue(to=[user.email], subject=subject, body=body.format(link=link), sender_id=sender_id)
 
 
 def valid(token: str) -> Invitation | None:

@@ -51,7 +51,13 @@ def invitation(token: str) -> ResponseReturnValue:
             return _gone()
         db.session.refresh(user)
         return second_factor.begin(user, url_for("cases.home"))
-    return render_template("invitation.html", form=form, errors=error_list(form), email=user.email)
+    return render_template(
+        "invitation.html",
+        form=form,
+        errors=error_list(form),
+        email=user.email,
+        reset=bool(user.totp_secret),
+    )
 
 
 @bp.route("/account/password", methods=["GET", "POST"])

@@ -27,6 +27,7 @@ ACTIONS: tuple[str, ...] = (
     "password change refused",
     "invite",
     "invite again",
+    "reset password",
     "invitation accepted",
     "change role",
     "deactivate",

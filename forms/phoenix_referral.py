@@ -285,8 +285,8 @@ ARTEFACT = PHOENIX_REFERRAL = Artefact(
     slug="phoenix_referral",
     title="Referral form: Phoenix Project – tackling child sexual exploitation",
     summary="The referring practitioner or lead professional completes this when MASE agrees a"
-    " referral to the Phoenix Project, for a young person aged 10 to 17, and sends it to the project's CSE referrals"
-    " inbox, copied to the relevant Associate Director of Safeguarding.",
+    " referral to the Phoenix Project, for a young person aged 10 to 17, and sends it to the"
+    " project's CSE referrals inbox, copied to the relevant Associate Director of Safeguarding.",
     source="Phoenix Project manual, Appendix 1, lines 3366-3811",
     inventory="4",
     audience="The Phoenix Project",

@@ -315,3 +315,28 @@ def test_changing_ones_password_ends_the_other_sessions_only(app: Flask) -> None
     assert verify_password(db.session.get(User, user.id).password_hash, NEW_PASSWORD)  # type: ignore[union-attr]
     assert audited("password changed", user.id)
     assert "Change password" in page(this.get("/")).text_content()
+
+
+def test_a_forgotten_password_is_reset_by_a_link_and_the_app_stays(
+    app: Flask, as_admin: FlaskClient, anonymous: FlaskClient
+) -> None:
+    user = make_user("referrer", email="kim.forgetful@example.org", name="Kim Forgetful")
+    signed = sign_in_as(app.test_client(), user)
+    assert signed.get("/").status_code == 200
+    assert "Reset the password" in as_admin.get(f"/accounts/{user.id}").get_data(as_text=True)
+    assert confirm(as_admin, f"/accounts/{user.id}/reset-password").status_code == 302
+    assert audited("reset password", user.id)
+    assert signed.get("/").status_code == 302  # signed out at once
+    db.session.refresh(user)
+    assert not verify_password(user.password_hash, PASSWORD)
+    mail = db.session.scalars(select(OutboxMail).where(OutboxMail.to == [user.email])).one()
+    assert "Kim" not in mail.body and "Forgetful" not in mail.body
+    assert mail.subject.startswith("Choose a new password")
+    link = link_in_mail(user.email)
+    assert "Choose a new password" in anonymous.get(link).get_data(as_text=True)
+    chosen = choose(anonymous, link, NEW_PASSWORD)
+    # The app is kept: the next step asks for its code, never sets a new one up.
+    assert chosen.headers["Location"] == "/sign-in/code"
+    db.session.refresh(user)
+    assert verify_password(user.password_hash, NEW_PASSWORD) and user.totp_secret
+    assert anonymous.get(link).status_code == 404  # used once

@@ -82,6 +82,7 @@ EXPECTED: dict[str, frozenset[str]] = {
     "/accounts/<id:user_id>/end-sessions": frozenset({"admin"}),
     "/accounts/<id:user_id>/reset-second-factor": frozenset({"admin"}),
     "/accounts/<id:user_id>/invite-again": frozenset({"admin"}),
+    "/accounts/<id:user_id>/reset-password": frozenset({"admin"}),
     "/invitation/<token>": EVERYONE,
     "/account/password": SIGNED_IN,
     "/": SIGNED_IN,
