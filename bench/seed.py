@@ -1,7 +1,8 @@
 """A database of many fictional cases for `python -m bench`'s My work measure (bench/mywork.py):
 staff, cases with their members, and their pathway events along realistic step sequences over
-the last two years, inserted in bulk; then each case's stage and running clocks made from them
-by `flask refresh-pathway`, as after an upgrade. Only fictional data ("Bench Case0001").
+the last two years, and three audit events a pathway event (`_audit_trail`), inserted in bulk;
+then each case's stage and running clocks made from them by `flask refresh-pathway`, as after
+an upgrade. Only fictional data ("Bench Case0001").
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from flask import Flask
 from sqlalchemy import func, insert, select
 
 from clocks import LONDON, london_today
-from models import Case, CaseMember, CaseStage, ClockDue, PathwayEvent, User, db, new_id
+from models import AuditEvent, Case, CaseMember, CaseStage, ClockDue, PathwayEvent, User, db, new_id
 
 # The pathway as most cases walk it; a case has gone some way along it (PROGRESS).
 PATHWAY = (
@@ -193,7 +194,38 @@ def rows(scale: Scale, seed: int = 2026) -> dict[str, list[dict[str, Any]]]:
             }
         )
         members += [{"case_id": case_id, "user_id": user_id} for user_id in sorted(people)]
-    return {"users": staff, "cases": cases, "members": members, "events": events}
+    trail = _audit_trail(rng, [p["id"] for p in staff], [c["id"] for c in cases], scale)
+    return {"users": staff, "cases": cases, "members": members, "events": events, "audit": trail}
+
+
+# What the audit trail records most (web.access.audit, audit/actions.py), roughly as often.
+AUDITED = (("view case", 50), ("view", 20), ("save draft", 15), ("download PDF", 8),
+           ("download Word", 2), ("submit", 3), ("sign in", 2))  # fmt: skip
+AUDIT_PER_EVENT = 3  # a case is looked at, saved and downloaded many times a pathway step
+
+
+def _audit_trail(
+    rng: random.Random, staff: list[str], cases: list[str], scale: Scale
+) -> list[dict[str, Any]]:
+    """Two years of the audit trail, and one account's 40 downloads in the last hour: the
+    manager's My work counts them for its bulk-download alert (audit/queries.py)."""
+    moment = dt.datetime.now(dt.UTC)
+    actions, weights = zip(*AUDITED, strict=True)
+    trail = [
+        {
+            "at": moment - dt.timedelta(seconds=rng.randrange(730 * 86400)),
+            "user_id": rng.choice(staff),
+            "action": action,
+            "case_id": rng.choice(cases),
+        }
+        for action in rng.choices(actions, weights, k=scale.events * AUDIT_PER_EVENT)
+    ]
+    trail += [
+        {"at": moment - dt.timedelta(minutes=minute), "user_id": staff[0],
+         "action": "download PDF", "case_id": cases[minute % len(cases)]}
+        for minute in range(40)
+    ]  # fmt: skip
+    return trail
 
 
 def _insert(model: Any, table_rows: list[dict[str, Any]], batch: int = 5000) -> None:
@@ -213,6 +245,7 @@ def seed(app: Flask, scale: Scale) -> Seeded:
             (Case, "cases"),
             (CaseMember, "members"),
             (PathwayEvent, "events"),
+            (AuditEvent, "audit"),
         ):
             _insert(model, [{k: v for k, v in r.items() if k != "key"} for r in made[name]])
         db.session.commit()

@@ -16,6 +16,9 @@ def test_seeding_makes_exactly_the_cases_and_events_asked_for() -> None:
         cases = {c["id"] for c in made["cases"]}
         assert {e["case_id"] for e in made["events"]} <= cases
         assert {m["case_id"] for m in made["members"]} == cases
+        # The audit trail: three events a pathway event, and 40 downloads in the last hour.
+        assert len(made["audit"]) == scale.events * seed.AUDIT_PER_EVENT + 40
+        assert {a["case_id"] for a in made["audit"]} <= cases
     with pytest.raises(ValueError):
         seed.Scale(10, 5)
 
