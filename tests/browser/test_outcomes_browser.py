@@ -37,6 +37,7 @@ from tests.outcomes.test_distance_travelled import (
 from tests.reports.cases import Cases
 
 EMAIL = "outcomes.phoenix@example.org"
+LEAD_EMAIL = "outcomes.lead@example.org"
 FORENAME = "Orlaith"  # the fictional young person of the worker's case
 CLOSURE = ARTEFACTS["phoenix_case_closure"]
 REPORT = ARTEFACTS["phoenix_progress_report"]
@@ -48,11 +49,14 @@ def case_url(live_app: Flask) -> str:
     """A Phoenix Project worker, and a case they are one of the people of."""
     with live_app.app_context():
         worker = add_user(EMAIL, PASSWORD, "phoenix", name="Quinn Outcomestest")
+        # Who writes the Phoenix Project referral: the referring lead professional (L2865-2867).
+        lead = add_user(LEAD_EMAIL, PASSWORD, "lead_professional", name="Lee Outcomestest")
         db.session.flush()
         case = Case(
             details={"forename": FORENAME, "surname": "Starbrowser", "borough": "Richmond"},
-            created_by=worker.id,
+            created_by=lead.id,
         )
+        case.members.append(CaseMember(user_id=lead.id))
         case.members.append(CaseMember(user_id=worker.id))
         db.session.add(case)
         db.session.commit()
@@ -63,9 +67,10 @@ def _worker() -> User:
     return db.session.query(User).filter_by(email=EMAIL).one()
 
 
-def _client(live_app: Flask) -> FlaskClient:
-    """A test client signed in as the worker, to set up what the browser then finds."""
-    return sign_in_as(live_app.test_client(), _worker())
+def _client(live_app: Flask, email: str = EMAIL) -> FlaskClient:
+    """A test client signed in as the worker (or another), to set up what the browser then
+    finds."""
+    return sign_in_as(live_app.test_client(), db.session.query(User).filter_by(email=email).one())
 
 
 @pytest.fixture
@@ -86,9 +91,10 @@ def _cells(scope: Locator, header: str) -> list[str]:
 def test_the_closure_shows_the_distance_travelled_and_its_star(
     live_app: Flask, case_url: str, worker_page: Page, screenshot
 ) -> None:
+    with live_app.app_context():  # one context a client: requests share its g (Flask-Login's user)
+        submit_referral(_client(live_app, LEAD_EMAIL), case_url)
     with live_app.app_context():
         client = _client(live_app)
-        submit_referral(client, case_url)
         reviewed = plan_answers(AT_REVIEW, "2026-11-25", "2027-03-12", accommodation=HOME_AT_REVIEW)
         submit(client, PLAN, reviewed, url=start(client, PLAN, case_url))
         closure = start(client, CLOSURE, case_url)
