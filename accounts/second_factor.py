@@ -100,6 +100,15 @@ def _again() -> ResponseReturnValue:
     return redirect(url_for("accounts.sign_in"))
 
 
+def _reserve(user: User) -> int | None:
+    """A code's attempt, counted against the account as a password's is (accounts.sessions);
+    None, audited, once the account has had its failures."""
+    attempt = sessions.reserve_attempt(user.email)
+    if attempt is None:
+        audit("sign in throttled", user_id=user.id)
+    return attempt
+
+
 def _failed(user: User) -> None:
     g.sign_in_failed = True  # counted by the per-address and global limits too
     audit("second factor failed", user_id=user.id)
@@ -135,9 +144,8 @@ def _second_step(way: str, accepts: Callable[[User, str], bool]) -> ResponseRetu
     form = CodeForm()
     error = None
     if request.method == "POST":
-        attempt = sessions.reserve_attempt(user.email)
+        attempt = _reserve(user)
         if attempt is None:
-            audit("sign in throttled", user_id=user.id)
             return render_template(
                 "sign_in_code.html", form=form, error=THROTTLED, **_WAYS[way]
             ), 429
@@ -195,9 +203,8 @@ def set_up() -> ResponseReturnValue:
     form = CodeForm()
     error = None
     if request.method == "POST":
-        attempt = sessions.reserve_attempt(user.email)
+        attempt = _reserve(user)
         if attempt is None:
-            audit("sign in throttled", user_id=user.id)
             return _set_up_page(form, user, secret, THROTTLED), 429
         step = two_factor.accepted_step(secret, form.code.data or "", None)
         if form.validate() and step is not None:
