@@ -94,7 +94,7 @@ def create_app(
 
     login_manager.init_app(app)
     errors.init_app(app)
-    redaction.init_app()
+    redaction.init_app(app)
 
     from accounts.admin import bp as admin
     from accounts.own import bp as own_account

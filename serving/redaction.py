@@ -1,11 +1,14 @@
 """Request logs never hold an invitation's token (accounts/invitations.py): its link's path
 does, so `/invitation/<token>` is written `/invitation/[token]` by every log of requests we
-configure (the development server's here; nginx's in deploy/cse-forms.nginx.conf)."""
+configure (the development server's and Flask's own "Exception on <path>" here; nginx's in
+deploy/cse-forms.nginx.conf; gunicorn keeps no access log)."""
 
 from __future__ import annotations
 
 import logging
 import re
+
+from flask import Flask
 
 _TOKEN_IN_PATH = re.compile(r"/invitation/[^\s?\"#]+")
 
@@ -24,8 +27,9 @@ class RedactTokens(logging.Filter):
         return True
 
 
-def init_app() -> None:
-    """Put the filter on the development server's request log (werkzeug), once."""
-    logger = logging.getLogger("werkzeug")
-    if not any(isinstance(f, RedactTokens) for f in logger.filters):
-        logger.addFilter(RedactTokens())
+def init_app(app: Flask) -> None:
+    """Put the filter, once each, on the development server's request log (werkzeug) and on
+    the app's log, where Flask writes the path of a request that failed."""
+    for logger in (logging.getLogger("werkzeug"), app.logger):
+        if not any(isinstance(f, RedactTokens) for f in logger.filters):
+            logger.addFilter(RedactTokens())

@@ -181,6 +181,20 @@ def test_a_new_invitation_stops_the_old_link(as_admin: FlaskClient, anonymous: F
     assert audited("invite again", user.id)
 
 
+def test_a_request_that_fails_on_an_invitation_logs_no_token(
+    app: Flask, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Flask logs "Exception on <path>" for a 500: the path holds the token."""
+    with app.test_request_context("/invitation/SeCrEt_t0ken-x", method="POST"):
+        try:
+            raise RuntimeError("fictional failure")
+        except RuntimeError as error:
+            app.log_exception((RuntimeError, error, error.__traceback__))
+    logged = [r.getMessage() for r in caplog.records]
+    assert "Exception on /invitation/[token] [POST]" in logged
+    assert not any("SeCrEt" in line for line in logged)
+
+
 def test_a_token_in_a_request_log_line_is_left_out() -> None:
     record = logging.LogRecord(
         "werkzeug",
