@@ -12,7 +12,7 @@ from flask.typing import ResponseReturnValue
 from flask_login import current_user
 from sqlalchemy import select
 
-from accounts import invitations, two_factor
+from accounts import invitations, sessions, two_factor
 from accounts.forms import InviteForm, RoleForm, error_list
 from models import User, db
 from serving.transactions import writing
@@ -98,7 +98,7 @@ def account(user_id: str) -> ResponseReturnValue:
         "account.html",
         user=user,
         status=invitations.status(user),
-        sessions=invitations.sessions_of(user.id),
+        sessions=sessions.sessions_of(user.id),
         yourself=user.id == current_user.id,
         last_admin=invitations.is_last_admin(user),
     )
@@ -136,7 +136,7 @@ def _deactivate(user: User) -> str | None:
     if invitations.is_last_admin(user):
         return LAST_ADMIN
     user.active = False
-    invitations.end_sessions(user.id)
+    sessions.end_sessions(user.id)
     return None
 
 
@@ -146,7 +146,7 @@ def _reactivate(user: User) -> str | None:
 
 
 def _end_sessions(user: User) -> str | None:
-    invitations.end_sessions(user.id, keep=current_user.session_id)
+    sessions.end_sessions(user.id, keep=current_user.session_id)
     return None
 
 
@@ -154,7 +154,7 @@ def _reset_second_factor(user: User) -> str | None:
     if user.id == current_user.id:
         return YOURSELF
     two_factor.reset(user)
-    invitations.end_sessions(user.id)
+    sessions.end_sessions(user.id)
     return None
 
 
@@ -169,7 +169,7 @@ def _reset_password(user: User) -> str | None:
     if user.id == current_user.id:
         return YOURSELF
     user.password_hash = ""
-    invitations.end_sessions(user.id)
+    sessions.end_sessions(user.id)
     _invite_link(user)
     return None
 

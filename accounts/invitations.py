@@ -11,10 +11,10 @@ import datetime as dt
 import hashlib
 import secrets
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import func, select, update
 
 from mail import enqueue
-from models import Invitation, StaffSession, User, db, now
+from models import Invitation, User, db, now
 
 LASTS = dt.timedelta(hours=72)
 SUBJECT = "You have been invited to the Kingston & Richmond CSE forms service"
@@ -116,24 +116,6 @@ def use(invitation: Invitation, password_hash: str) -> bool:
         update(User).where(User.id == invitation.user_id).values(password_hash=password_hash)
     )
     return True
-
-
-def end_sessions(user_id: str, keep: str | None = None) -> None:
-    """End every session of the account at once (but `keep`), in the caller's write: its next
-    request is sent to the sign-in page."""
-    query = delete(StaffSession).where(StaffSession.user_id == user_id)
-    if keep:
-        query = query.where(StaffSession.id != keep)
-    db.session.execute(query)
-
-
-def sessions_of(user_id: str) -> int:
-    return (
-        db.session.scalar(
-            select(func.count()).select_from(StaffSession).where(StaffSession.user_id == user_id)
-        )
-        or 0
-    )
 
 
 def is_last_admin(user: User) -> bool:

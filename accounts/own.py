@@ -7,7 +7,7 @@ from flask.typing import ResponseReturnValue
 from flask_login import current_user
 from sqlalchemy import update
 
-from accounts import invitations, second_factor
+from accounts import invitations, second_factor, sessions
 from accounts.forms import ChangePasswordForm, NewPasswordForm, error_list
 from accounts.passwords import hash_password, verify_password
 from models import User, db
@@ -79,7 +79,7 @@ def change_password() -> ResponseReturnValue:
                     .where(User.id == current_user.id)
                     .values(password_hash=password_hash)
                 )
-                invitations.end_sessions(current_user.id, keep=current_user.session_id)
+                sessions.end_sessions(current_user.id, keep=current_user.session_id)
                 audit("password changed", about_user_id=current_user.id)
             flash("Your password has been changed. You are signed out everywhere else.")
             return redirect(url_for("cases.home"))

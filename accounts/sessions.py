@@ -1,4 +1,5 @@
-"""Signed-in sessions, kept on the server, and the per-account sign-in throttle.
+"""Signed-in sessions, kept on the server, the per-account sign-in throttle, and ending an
+account's sessions at once (deactivation, a reset, a new password).
 
 Flask-Login keeps only the id of a `StaffSession` row in the (signed) session cookie. Signing
 out, or going idle or past the absolute limit, deletes the row: a copy of the cookie taken
@@ -114,3 +115,21 @@ def reserve_attempt(email: str) -> int | None:
 def forget_attempt(attempt_id: int) -> None:
     with writing():
         db.session.execute(delete(SignInFailure).where(SignInFailure.id == attempt_id))
+
+
+def end_sessions(user_id: str, keep: str | None = None) -> None:
+    """End every session of the account at once (but `keep`), in the caller's write: its next
+    request is sent to the sign-in page."""
+    query = delete(StaffSession).where(StaffSession.user_id == user_id)
+    if keep:
+        query = query.where(StaffSession.id != keep)
+    db.session.execute(query)
+
+
+def sessions_of(user_id: str) -> int:
+    return (
+        db.session.scalar(
+            select(func.count()).select_from(StaffSession).where(StaffSession.user_id == user_id)
+        )
+        or 0
+    )

@@ -279,12 +279,21 @@ def test_an_admin_cannot_deactivate_or_demote_themselves(
     refused = confirm(as_admin, f"/accounts/{admin.id}/deactivate")
     assert refused.status_code == 302
     assert YOURSELF in as_admin.get(refused.headers["Location"]).get_data(as_text=True)
+    assert _demoting(as_admin, admin) == [YOURSELF]
+    assert _still_an_active_admin(admin)
+
+
+def _demoting(client: FlaskClient, admin: User) -> list[str]:
+    """The errors of making `admin` a manager, as `client`."""
     path = f"/accounts/{admin.id}/role"
-    demoted = as_admin.post(path, data={"csrf_token": token_on(as_admin, path), "role": "manager"})
-    assert error_messages(demoted) == [YOURSELF]
+    demoted = client.post(path, data={"csrf_token": token_on(client, path), "role": "manager"})
+    return error_messages(demoted)
+
+
+def _still_an_active_admin(admin: User) -> bool:
     db.session.expire_all()
     still = db.session.get(User, admin.id)
-    assert still is not None and still.active and still.role == "admin"
+    return still is not None and still.active and still.role == "admin"
 
 
 def test_the_last_active_admin_is_never_deactivated_or_demoted(app: Flask, admin: User) -> None:
@@ -295,12 +304,8 @@ def test_the_last_active_admin_is_never_deactivated_or_demoted(app: Flask, admin
     db.session.commit()
     other = sign_in_as(app.test_client(), invited)
     confirm(other, f"/accounts/{admin.id}/deactivate")
-    path = f"/accounts/{admin.id}/role"
-    demoted = other.post(path, data={"csrf_token": token_on(other, path), "role": "manager"})
-    assert error_messages(demoted) == [LAST_ADMIN]
-    db.session.expire_all()
-    still = db.session.get(User, admin.id)
-    assert still is not None and still.active and still.role == "admin"
+    assert _demoting(other, admin) == [LAST_ADMIN]
+    assert _still_an_active_admin(admin)
     # With a second admin who can sign in, either may be deactivated by the other.
     second = make_user("admin")
     confirm(other, f"/accounts/{second.id}/deactivate")
